@@ -1,0 +1,17 @@
+package dev.hookdesk.desk.agents;
+
+import java.time.Instant;
+
+/** An agent snapshot as the API and events show it. */
+public record Agent(String id, String name, String email, String kind, String status,
+    int maxChats, int activeChats, String webhookUrl, Instant createdAt, Instant updatedAt) {
+
+  public boolean isBot() {
+    return "bot".equals(kind);
+  }
+
+  /** Online with room for one more chat. */
+  public boolean hasRoom() {
+    return "online".equals(status) && activeChats < maxChats;
+  }
+}

@@ -1,0 +1,148 @@
+package dev.hookdesk.desk.contacts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.DomainException.Conflict;
+import dev.hookdesk.core.DomainException.NotFound;
+import dev.hookdesk.core.Ids;
+import dev.hookdesk.events.Actor;
+import dev.hookdesk.events.EventDraft;
+import dev.hookdesk.events.EventLog;
+import dev.hookdesk.http.Page;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Contacts: the customers who open tickets and chats. */
+public final class ContactService {
+  private static final String COLUMNS =
+      "id, name, email, phone, blocked, email_subscribed, created_at, deleted_at";
+
+  private final Jdbi jdbi;
+  private final Ids ids;
+  private final Clock clock;
+  private final EventLog events;
+  private final ObjectMapper mapper;
+
+  public ContactService(Jdbi jdbi, Ids ids, Clock clock, EventLog events, ObjectMapper mapper) {
+    this.jdbi = Objects.requireNonNull(jdbi);
+    this.ids = Objects.requireNonNull(ids);
+    this.clock = Objects.requireNonNull(clock);
+    this.events = Objects.requireNonNull(events);
+    this.mapper = Objects.requireNonNull(mapper);
+  }
+
+  public record NewContact(String name, String email, String phone) {}
+
+  public Contact create(String workspaceId, Actor actor, NewContact c) {
+    return jdbi.inTransaction(h -> create(h, workspaceId, actor, c));
+  }
+
+  public Contact create(Handle h, String workspaceId, Actor actor, NewContact c) {
+    String id = ids.next("con");
+    h.createUpdate("INSERT INTO contacts (id, workspace_id, name, email, phone, created_at) "
+            + "VALUES (:id, :ws, :name, :email, :phone, :at)")
+        .bind("id", id).bind("ws", workspaceId).bind("name", c.name()).bind("email", c.email())
+        .bind("phone", c.phone()).bind("at", clock.instant()).execute();
+    Contact contact = get(h, workspaceId, id);
+    emit(h, workspaceId, actor, "contact.created", contact);
+    return contact;
+  }
+
+  /**
+   * The contact a ticket or chat names: by id, or by the email of an inline
+   * {@code {name, email}}, creating it (with {@code contact.created}) when it is new.
+   */
+  public Contact resolve(Handle h, String workspaceId, Actor actor, Optional<String> id,
+      Optional<NewContact> inline) {
+    Contact c;
+    if (id.isPresent()) {
+      c = get(h, workspaceId, id.get());
+    } else {
+      NewContact n = inline.orElseThrow();
+      Optional<Contact> existing = n.email() == null ? Optional.empty()
+          : h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = :ws "
+                  + "AND email = :email AND deleted_at IS NULL ORDER BY id LIMIT 1")
+              .bind("ws", workspaceId).bind("email", n.email()).map((rs, x) -> map(rs)).findOne();
+      c = existing.orElseGet(() -> create(h, workspaceId, actor, n));
+    }
+    if (c.deleted()) throw new Conflict("Contact " + c.id() + " has been deleted");
+    return c;
+  }
+
+  public Contact get(String workspaceId, String id) {
+    return jdbi.withHandle(h -> get(h, workspaceId, id));
+  }
+
+  public Contact get(Handle h, String workspaceId, String id) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE id = :id AND workspace_id = :ws")
+        .bind("id", id).bind("ws", workspaceId).map((rs, x) -> map(rs)).findOne()
+        .orElseThrow(() -> new NotFound("Contact", id));
+  }
+
+  public Page.Result<Contact> list(String workspaceId, Page page) {
+    List<Contact> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+            + " FROM contacts WHERE workspace_id = :ws AND id > :after AND deleted_at IS NULL "
+            + "ORDER BY id LIMIT :limit")
+        .bind("ws", workspaceId).bind("after", page.cursor().orElse(""))
+        .bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list());
+    return Page.Result.of(rows, page.limit(), Contact::id);
+  }
+
+  public Contact block(String workspaceId, Actor actor, String id) {
+    return change(workspaceId, actor, id, "contact.blocked", c -> {
+      if (c.blocked()) throw new Conflict("Contact " + id + " is already blocked");
+      return "UPDATE contacts SET blocked = TRUE WHERE id = :id";
+    });
+  }
+
+  public Contact subscribe(String workspaceId, Actor actor, String id) {
+    return change(workspaceId, actor, id, "contact.subscribed_by_email", c -> {
+      if (c.email() == null) throw new Conflict("Contact " + id + " has no email address to subscribe");
+      if (c.emailSubscribed()) throw new Conflict("Contact " + id + " is already subscribed");
+      return "UPDATE contacts SET email_subscribed = TRUE WHERE id = :id";
+    });
+  }
+
+  /** Erases the personal data and marks the contact deleted; its id stays on history. */
+  public Contact delete(String workspaceId, Actor actor, String id) {
+    return change(workspaceId, actor, id, "contact.deleted", c -> "UPDATE contacts SET name = NULL, "
+        + "email = NULL, phone = NULL, email_subscribed = FALSE, deleted_at = :now WHERE id = :id");
+  }
+
+  private interface Transition {
+    String sql(Contact before);
+  }
+
+  private Contact change(String workspaceId, Actor actor, String id, String type, Transition t) {
+    return jdbi.inTransaction(h -> {
+      Contact before = h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE id = :id "
+              + "AND workspace_id = :ws FOR UPDATE")
+          .bind("id", id).bind("ws", workspaceId).map((rs, x) -> map(rs)).findOne()
+          .orElseThrow(() -> new NotFound("Contact", id));
+      if (before.deleted()) throw new NotFound("Contact", id);
+      h.createUpdate(t.sql(before)).bind("id", id).bind("now", clock.instant()).execute();
+      Contact after = get(h, workspaceId, id);
+      emit(h, workspaceId, actor, type, after);
+      return after;
+    });
+  }
+
+  private void emit(Handle h, String workspaceId, Actor actor, String type, Contact c) {
+    ObjectNode data = mapper.createObjectNode();
+    data.set("contact", mapper.valueToTree(c));
+    events.append(h, new EventDraft(workspaceId, type, actor, data));
+  }
+
+  private static Contact map(ResultSet rs) throws SQLException {
+    var deleted = rs.getTimestamp("deleted_at");
+    return new Contact(rs.getString("id"), rs.getString("name"), rs.getString("email"),
+        rs.getString("phone"), rs.getBoolean("blocked"), rs.getBoolean("email_subscribed"),
+        rs.getTimestamp("created_at").toInstant(), deleted == null ? null : deleted.toInstant());
+  }
+}

@@ -1,0 +1,2 @@
+/** Contacts: customers, their blocking, deletion and email subscription. */
+package dev.hookdesk.desk.contacts;

@@ -1,0 +1,102 @@
+package dev.hookdesk.events;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.DomainException.NotFound;
+import dev.hookdesk.core.Ids;
+import dev.hookdesk.core.Json;
+import dev.hookdesk.events.catalog.EventCatalog;
+import dev.hookdesk.http.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The append-only event log. Services append inside their own transaction, so an event
+ * exists if and only if the change that caused it committed. Each append also queues the
+ * event for fan-out to webhooks in that same transaction.
+ */
+public final class EventLog {
+  private final Jdbi jdbi;
+  private final ObjectMapper mapper;
+  private final Ids ids;
+  private final Clock clock;
+  private final EventCatalog catalog;
+  private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+
+  public EventLog(Jdbi jdbi, ObjectMapper mapper, Ids ids, Clock clock, EventCatalog catalog) {
+    this.jdbi = Objects.requireNonNull(jdbi);
+    this.mapper = Objects.requireNonNull(mapper);
+    this.ids = Objects.requireNonNull(ids);
+    this.clock = Objects.requireNonNull(clock);
+    this.catalog = Objects.requireNonNull(catalog);
+  }
+
+  /** Called after a transaction that appended events commits (wakes the fan-out). */
+  public void onCommit(Runnable listener) {
+    commitListeners.add(listener);
+  }
+
+  /** Appends an event in the caller's transaction; the per-workspace sequence orders them. */
+  public Event append(Handle h, EventDraft draft) {
+    catalog.require(draft.type());
+    // Locking the workspace row hands out sequences in commit order, so a reader paging by
+    // sequence never sees a gap fill in later.
+    h.createUpdate("UPDATE workspaces SET event_sequence = event_sequence + 1 WHERE id = :id")
+        .bind("id", draft.workspaceId()).execute();
+    long sequence = h.createQuery("SELECT event_sequence FROM workspaces WHERE id = :id")
+        .bind("id", draft.workspaceId()).mapTo(Long.class).one();
+    Instant now = clock.instant();
+    Event event = new Event(ids.next("evt"), draft.type(), now, draft.workspaceId(), sequence,
+        draft.actor(), draft.data(), draft.source());
+    h.createUpdate("""
+        INSERT INTO events (id, workspace_id, sequence, type, occurred_at, source, body)
+        VALUES (:id, :ws, :seq, :type, :at, :source, :body)""")
+        .bind("id", event.id()).bind("ws", event.workspaceId()).bind("seq", sequence)
+        .bind("type", event.type()).bind("at", now).bind("source", event.source())
+        .bind("body", Json.write(mapper, event)).execute();
+    h.createUpdate("INSERT INTO fanout_queue (event_id, workspace_id, created_at) VALUES (:id, :ws, :at)")
+        .bind("id", event.id()).bind("ws", event.workspaceId()).bind("at", now).execute();
+    h.afterCommit(() -> commitListeners.forEach(Runnable::run));
+    return event;
+  }
+
+  public Optional<Event> find(String workspaceId, String id) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT body, source FROM events WHERE id = :id AND workspace_id = :ws")
+        .bind("id", id).bind("ws", workspaceId)
+        .map((rs, ctx) -> parse(rs.getString("body"), rs.getString("source"))).findOne());
+  }
+
+  public Event get(String workspaceId, String id) {
+    return find(workspaceId, id).orElseThrow(() -> new NotFound("Event", id));
+  }
+
+  /** Events of a workspace in sequence order, after a sequence, optionally of one type. */
+  public Page.Result<Event> list(String workspaceId, Optional<String> type, long afterSequence, int limit) {
+    List<Event> rows = jdbi.withHandle(h -> h.createQuery("SELECT body, source FROM events "
+            + "WHERE workspace_id = :ws AND sequence > :after"
+            + (type.isPresent() ? " AND type = :type" : "")
+            + " ORDER BY sequence LIMIT :limit")
+        .bind("ws", workspaceId).bind("after", afterSequence).bind("type", type.orElse(null))
+        .bind("limit", limit + 1)
+        .map((rs, ctx) -> parse(rs.getString("body"), rs.getString("source"))).list());
+    return Page.Result.of(rows, limit, e -> Long.toString(e.sequence()));
+  }
+
+  /** Reads a stored envelope back. */
+  public Event parse(String body, String source) {
+    ObjectNode n = (ObjectNode) Json.read(mapper, body);
+    var a = n.get("actor");
+    Actor actor = new Actor(a.get("type").asText(), a.hasNonNull("id") ? a.get("id").asText() : null,
+        a.get("via").asText());
+    return new Event(n.get("id").asText(), n.get("type").asText(),
+        Instant.parse(n.get("timestamp").asText()), n.get("workspace_id").asText(),
+        n.get("sequence").asLong(), actor, (ObjectNode) n.get("data"), source);
+  }
+}

@@ -1,0 +1,22 @@
+package dev.hookdesk.events.catalog;
+
+import dev.hookdesk.http.Access;
+import dev.hookdesk.http.Router;
+import dev.hookdesk.http.Routes;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code GET /event-types} and {@code GET /event-types/{type}}. */
+public final class CatalogRoutes implements Routes {
+  private final EventCatalog catalog;
+
+  public CatalogRoutes(EventCatalog catalog) {
+    this.catalog = Objects.requireNonNull(catalog);
+  }
+
+  @Override
+  public void register(Router r) {
+    r.get("/event-types", Access.DESK, c -> c.ok(Map.of("data", catalog.all())));
+    r.get("/event-types/{type}", Access.DESK, c -> c.ok(catalog.get(c.path("type"))));
+  }
+}

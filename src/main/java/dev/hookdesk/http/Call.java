@@ -1,0 +1,84 @@
+package dev.hookdesk.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.DomainException.Invalid;
+import dev.hookdesk.events.Actor;
+import io.javalin.http.Context;
+import java.util.Optional;
+
+/** One API request as a route sees it: the caller, the body, parameters, the answer. */
+public final class Call {
+  private final Context ctx;
+  private final Principal principal;
+  private final ObjectMapper mapper;
+
+  Call(Context ctx, Principal principal, ObjectMapper mapper) {
+    this.ctx = ctx;
+    this.principal = principal;
+    this.mapper = mapper;
+  }
+
+  public Context ctx() {
+    return ctx;
+  }
+
+  /** The caller; routes with {@link Access#PUBLIC} have none. */
+  public Principal principal() {
+    if (principal == null) throw new IllegalStateException("public route has no principal");
+    return principal;
+  }
+
+  public String workspaceId() {
+    return principal().workspaceId();
+  }
+
+  public Actor actor() {
+    return principal().actor("api");
+  }
+
+  public String path(String name) {
+    return ctx.pathParam(name);
+  }
+
+  public Optional<String> query(String name) {
+    String v = ctx.queryParam(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v);
+  }
+
+  public Page page() {
+    return Page.from(query("limit"), query("cursor"));
+  }
+
+  /** The request body as a JSON object; an empty body reads as {@code {}}. */
+  public JsonBody body() {
+    byte[] bytes = ctx.bodyAsBytes();
+    if (bytes.length == 0) return new JsonBody(mapper.createObjectNode());
+    JsonNode node;
+    try {
+      node = mapper.readTree(bytes);
+    } catch (JsonProcessingException e) {
+      throw Invalid.unreadable("is not valid JSON: " + e.getOriginalMessage()
+          + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+    } catch (java.io.IOException e) {
+      throw Invalid.unreadable("could not be read: " + e.getMessage());
+    }
+    if (node == null || node.isMissingNode()) return new JsonBody(mapper.createObjectNode());
+    if (!node.isObject()) throw Invalid.unreadable("must be a JSON object");
+    return new JsonBody((ObjectNode) node);
+  }
+
+  public void ok(Object value) {
+    ctx.status(200).json(value);
+  }
+
+  public void created(Object value) {
+    ctx.status(201).json(value);
+  }
+
+  public void noContent() {
+    ctx.status(204);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.hookdesk.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.core.DomainException;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.util.List;
+import java.util.Objects;
+
+/** The HTTP server: Javalin on Jetty 12 with virtual threads, 1 MiB bodies, problem+json. */
+public final class HttpServer {
+  public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+  private final Javalin javalin;
+
+  public HttpServer(ObjectMapper mapper, Authenticator authenticator, List<Routes> features) {
+    Objects.requireNonNull(mapper);
+    Problems problems = new Problems(mapper);
+    this.javalin = Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      config.startup.showOldJavalinVersionWarning = false;
+      config.concurrency.useVirtualThreads = true;
+      config.http.maxRequestSize = MAX_BODY_BYTES;
+      config.router.ignoreTrailingSlashes = true;
+      config.jsonMapper(new JavalinJackson(mapper, true));
+      var routes = config.routes;
+      routes.before(Router.API + "/*", ctx -> {
+        // Refuse large bodies before reading them; chunked ones hit maxRequestSize.
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_BODY_BYTES) throw new HttpResponseException(413, "too large");
+      });
+      routes.exception(DomainException.class, problems::domain);
+      routes.exception(HttpResponseException.class, problems::http);
+      routes.exception(Exception.class, problems::unexpected);
+      routes.error(404, "*", ctx -> {
+        if (ctx.result() == null) problems.http(new HttpResponseException(404, "not found"), ctx);
+      });
+      routes.error(405, "*", ctx -> {
+        if (ctx.result() == null) problems.http(new HttpResponseException(405, "not allowed"), ctx);
+      });
+      Router router = new Router(routes, authenticator, mapper);
+      features.forEach(f -> f.register(router));
+    });
+  }
+
+  public HttpServer start(int port) {
+    javalin.start(port);
+    return this;
+  }
+
+  public int port() {
+    return javalin.port();
+  }
+
+  public void stop() {
+    javalin.stop();
+  }
+}

@@ -1,0 +1,34 @@
+package dev.hookdesk.http;
+
+import dev.hookdesk.core.DomainException.Invalid;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code ?limit=&cursor=}: at most {@code limit} items after the opaque {@code cursor}. */
+public record Page(int limit, Optional<String> cursor) {
+  public static final int DEFAULT_LIMIT = 50;
+  public static final int MAX_LIMIT = 500;
+
+  public static Page from(Optional<String> limit, Optional<String> cursor) {
+    int n = DEFAULT_LIMIT;
+    if (limit.isPresent()) {
+      try {
+        n = Integer.parseInt(limit.get());
+      } catch (NumberFormatException e) {
+        throw new Invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+      }
+      if (n < 1 || n > MAX_LIMIT) throw new Invalid("limit", "must be from 1 to " + MAX_LIMIT);
+    }
+    return new Page(n, cursor);
+  }
+
+  /** The answer to a list request: a page of items and where the next one starts. */
+  public record Result<T>(List<T> data, String nextCursor) {
+    /** Builds the answer from up to {@code limit + 1} rows fetched in cursor order. */
+    public static <T> Result<T> of(List<T> rows, int limit, java.util.function.Function<T, String> cursorOf) {
+      if (rows.size() <= limit) return new Result<>(rows, null);
+      List<T> page = rows.subList(0, limit);
+      return new Result<>(List.copyOf(page), cursorOf.apply(page.get(limit - 1)));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.hookdesk.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.DomainException;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place that turns errors into RFC 9457 {@code application/problem+json}. */
+final class Problems {
+  private static final Logger log = LoggerFactory.getLogger(Problems.class);
+  static final String TYPE_BASE = "https://hookdesk.dev/problems/";
+
+  private final ObjectMapper mapper;
+
+  Problems(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  void domain(DomainException e, Context ctx) {
+    write(ctx, e.status(), e.title(), e.getMessage(), e.errors());
+  }
+
+  void http(HttpResponseException e, Context ctx) {
+    int status = e.getStatus();
+    String detail = switch (status) {
+      case 413 -> "The request body is larger than 1 MiB";
+      case 404 -> "No such resource: " + ctx.method() + " " + ctx.path();
+      case 405 -> ctx.method() + " is not allowed on " + ctx.path();
+      default -> e.getMessage();
+    };
+    write(ctx, status, title(status), detail, List.of());
+  }
+
+  void unexpected(Exception e, Context ctx) {
+    log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+    write(ctx, 500, "Internal error", "Something went wrong on our side; it has been logged", List.of());
+  }
+
+  void write(Context ctx, int status, String title, String detail, List<DomainException.FieldError> errors) {
+    ObjectNode body = mapper.createObjectNode();
+    body.put("type", TYPE_BASE + slug(title));
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    ArrayNode list = body.putArray("errors");
+    for (var fe : errors) {
+      list.addObject().put("field", fe.field()).put("message", fe.message());
+    }
+    ctx.status(status).contentType("application/problem+json").result(body.toString());
+  }
+
+  private static String title(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Payload too large";
+      case 415 -> "Unsupported media type";
+      default -> "HTTP " + status;
+    };
+  }
+
+  private static String slug(String title) {
+    return title.toLowerCase().replaceAll("[^a-z0-9]+", "-");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.hookdesk.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.core.DomainException.Forbidden;
+import dev.hookdesk.core.DomainException.Unauthorized;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+/** Registers routes under {@code /api/v1} with the token check each needs. */
+public final class Router {
+  public static final String API = "/api/v1";
+
+  private final RoutesConfig routes;
+  private final Authenticator authenticator;
+  private final ObjectMapper mapper;
+
+  Router(RoutesConfig routes, Authenticator authenticator, ObjectMapper mapper) {
+    this.routes = routes;
+    this.authenticator = authenticator;
+    this.mapper = mapper;
+  }
+
+  public void get(String path, Access access, Endpoint endpoint) {
+    routes.get(API + path, wrap(access, endpoint));
+  }
+
+  public void post(String path, Access access, Endpoint endpoint) {
+    routes.post(API + path, wrap(access, endpoint));
+  }
+
+  public void put(String path, Access access, Endpoint endpoint) {
+    routes.put(API + path, wrap(access, endpoint));
+  }
+
+  public void patch(String path, Access access, Endpoint endpoint) {
+    routes.patch(API + path, wrap(access, endpoint));
+  }
+
+  public void delete(String path, Access access, Endpoint endpoint) {
+    routes.delete(API + path, wrap(access, endpoint));
+  }
+
+  /** Routes outside the API base path (health, console, inspector): no token check. */
+  public RoutesConfig raw() {
+    return routes;
+  }
+
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  private Handler wrap(Access access, Endpoint endpoint) {
+    return ctx -> endpoint.handle(new Call(ctx, authorize(ctx, access), mapper));
+  }
+
+  private Principal authorize(Context ctx, Access access) {
+    if (access == Access.PUBLIC) return null;
+    String header = ctx.header("Authorization");
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      throw new Unauthorized("Send your API token as 'Authorization: Bearer <token>'");
+    }
+    Principal p = authenticator.authenticate(header.substring(7).trim())
+        .orElseThrow(() -> new Unauthorized("The token is unknown or has been revoked"));
+    if (!access.allows(p)) {
+      throw new Forbidden("This needs " + access.describe() + "; your token's role is " + p.role().key());
+    }
+    return p;
+  }
+}

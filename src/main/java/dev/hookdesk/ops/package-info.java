@@ -1,0 +1,2 @@
+/** Operations: health check and Prometheus metrics. */
+package dev.hookdesk.ops;

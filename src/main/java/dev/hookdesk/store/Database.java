@@ -1,0 +1,101 @@
+package dev.hookdesk.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/** The connection pool, the migrations and the transactions every service runs in. */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final Jdbi jdbi;
+  private final Dialect dialect;
+
+  private Database(HikariDataSource dataSource, Dialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.jdbi = Jdbi.create(dataSource);
+  }
+
+  /**
+   * Opens the pool and checks the database answers; a failure throws
+   * {@link StoreException} with a message for the operator.
+   */
+  public static Database open(String url, Optional<String> user, Optional<String> password,
+      int poolSize) {
+    Objects.requireNonNull(url);
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    user.ifPresent(hc::setUsername);
+    password.ifPresent(hc::setPassword);
+    hc.setMaximumPoolSize(poolSize);
+    hc.setPoolName("hookdesk");
+    hc.setConnectionTimeout(10_000);
+    hc.setInitializationFailTimeout(10_000);
+    hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    try {
+      return new Database(new HikariDataSource(hc), Dialect.forUrl(url));
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to " + redact(url) + ": " + rootMessage(e), e);
+    }
+  }
+
+  /** Applies the Flyway migrations of {@code db/migration}. */
+  public void migrate() {
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations("classpath:db/migration")
+        .placeholders(dialect.placeholders())
+        .failOnMissingLocations(true)
+        .load()
+        .migrate();
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  /** Runs the callback in one READ COMMITTED transaction: all of it commits, or none. */
+  public <R> R inTransaction(HandleCallback<R, RuntimeException> callback) {
+    return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, callback);
+  }
+
+  /** Runs a read without an explicit transaction. */
+  public <R> R read(HandleCallback<R, RuntimeException> callback) {
+    return jdbi.withHandle(callback);
+  }
+
+  public Connection connection() throws SQLException {
+    return dataSource.getConnection();
+  }
+
+  @Override
+  public void close() {
+    dataSource.close();
+  }
+
+  static String redact(String url) {
+    return url.replaceAll("password=[^&;]*", "password=***");
+  }
+
+  static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+}
