@@ -40,6 +40,7 @@ public final class Hookdesk implements AutoCloseable {
   private final Database database;
   private final HttpServer http;
   private final WorkspaceService.Bootstrap bootstrap;
+  private final EventCatalog catalog;
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   private Hookdesk(HookdeskConfig config, Clock clock) {
@@ -57,7 +58,7 @@ public final class Hookdesk implements AutoCloseable {
     database.migrate();
     var jdbi = database.jdbi();
 
-    EventCatalog catalog = new EventCatalog(mapper);
+    this.catalog = new EventCatalog(mapper);
     EventLog events = new EventLog(jdbi, mapper, ids, clock, catalog);
     TokenService tokens = new TokenService(jdbi, ids, clock);
     WorkspaceService workspaces = new WorkspaceService(jdbi, ids, clock, tokens);
@@ -106,6 +107,10 @@ public final class Hookdesk implements AutoCloseable {
   /** The owner token generated on the very first start, if this start generated one. */
   public Optional<String> generatedAdminToken() {
     return bootstrap.generatedToken();
+  }
+
+  public EventCatalog catalog() {
+    return catalog;
   }
 
   public HookdeskConfig config() {

@@ -1,0 +1,135 @@
+package dev.hookdesk.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A small client for the HTTP API, as a user's script would call it. */
+public final class Api {
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(5)).build();
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private final String base;
+  private final String token;
+
+  public Api(String base, String token) {
+    this.base = base;
+    this.token = token;
+  }
+
+  public Api as(String otherToken) {
+    return new Api(base, otherToken);
+  }
+
+  public String base() {
+    return base;
+  }
+
+  public String token() {
+    return token;
+  }
+
+  /** The answer: status, headers and the body parsed as JSON (or null when empty). */
+  public record Res(int status, HttpHeaders headers, String text, JsonNode json) {
+    public Res expect(int expected) {
+      assertThat(status).as("HTTP status of a response with body %s", text).isEqualTo(expected);
+      return this;
+    }
+
+    public JsonNode at(String pointer) {
+      return json.at(pointer);
+    }
+
+    public String str(String pointer) {
+      return json.at(pointer).asText();
+    }
+
+    /** Asserts a problem+json answer with this status naming this field. */
+    public Res problem(int expected, String field) {
+      expect(expected);
+      assertThat(headers.firstValue("content-type").orElse("")).startsWith("application/problem+json");
+      assertThat(json.get("status").asInt()).isEqualTo(expected);
+      assertThat(json.get("detail").asText()).isNotBlank();
+      if (field != null) {
+        assertThat(json.get("errors").findValuesAsText("field")).as(text).contains(field);
+      }
+      return this;
+    }
+  }
+
+  public Res get(String path) {
+    return send("GET", path, null);
+  }
+
+  public Res post(String path, String json) {
+    return send("POST", path, json);
+  }
+
+  public Res post(String path) {
+    return send("POST", path, "");
+  }
+
+  public Res put(String path, String json) {
+    return send("PUT", path, json);
+  }
+
+  public Res patch(String path, String json) {
+    return send("PATCH", path, json);
+  }
+
+  public Res delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  /** Sends a request to {@code /api/v1 + path} (or to {@code path} when it starts with "/" and not "/api"). */
+  public Res send(String method, String path, String json) {
+    String url = path.startsWith("http") ? path
+        : path.startsWith("/api/") || path.startsWith("/health") || path.startsWith("/metrics")
+            || path.startsWith("/console") || path.startsWith("/inspect")
+            ? base + path : base + "/api/v1" + path;
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+    if (token != null) b.header("Authorization", "Bearer " + token);
+    if (json != null) {
+      b.header("Content-Type", "application/json");
+      b.method(method, HttpRequest.BodyPublishers.ofString(json));
+    } else {
+      b.method(method, HttpRequest.BodyPublishers.noBody());
+    }
+    try {
+      HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      JsonNode node = r.body() == null || r.body().isBlank() ? null : parse(r.body());
+      return new Res(r.statusCode(), r.headers(), r.body(), node);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static JsonNode parse(String body) {
+    try {
+      return MAPPER.readTree(body);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** JSON text from a Java object (maps, lists, strings). */
+  public static String json(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
