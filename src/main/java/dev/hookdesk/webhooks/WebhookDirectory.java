@@ -1,0 +1,27 @@
+package dev.hookdesk.webhooks;
+
+import dev.hookdesk.events.Event;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** What the delivery engine needs from the webhook registry. */
+public interface WebhookDirectory {
+
+  /**
+   * The webhooks an event goes to: same workspace, workspace switch on, enabled, not
+   * deleted, scope and event list (with wildcards) and chat source matching. Decision
+   * webhooks are never returned here.
+   */
+  List<Webhook> matching(Handle h, Event event);
+
+  /** A webhook by id, deleted or not. */
+  Optional<Webhook> find(Handle h, String webhookId);
+
+  /** The secrets that sign now: the current one, plus the previous one during a rotation grace. */
+  List<byte[]> signingSecrets(String webhookId, Instant now);
+
+  /** Disables a webhook (410 Gone, or 5 days of failure) and emits {@code webhook.disabled}. */
+  void disable(Handle h, String webhookId, String reason);
+}
