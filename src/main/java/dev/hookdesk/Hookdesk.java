@@ -11,6 +11,13 @@ import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.sources.SourceRoutes;
 import dev.hookdesk.desk.sources.SourceService;
+import dev.hookdesk.desk.queues.QueueRoutes;
+import dev.hookdesk.desk.queues.QueueService;
+import dev.hookdesk.desk.teams.TeamRoutes;
+import dev.hookdesk.desk.teams.TeamService;
+import dev.hookdesk.desk.tickets.TicketActions;
+import dev.hookdesk.desk.tickets.TicketRoutes;
+import dev.hookdesk.desk.tickets.TicketService;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.events.EventRoutes;
 import dev.hookdesk.events.catalog.CatalogRoutes;
@@ -65,6 +72,10 @@ public final class Hookdesk implements AutoCloseable {
     AgentService agents = new AgentService(jdbi, ids, clock);
     ContactService contacts = new ContactService(jdbi, ids, clock, events, mapper);
     SourceService sources = new SourceService(jdbi, clock);
+    TeamService teams = new TeamService(jdbi, ids, clock, agents);
+    QueueService queues = new QueueService(jdbi, ids, clock);
+    TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
+    TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, agents, teams, queues);
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
@@ -75,7 +86,10 @@ public final class Hookdesk implements AutoCloseable {
         new CatalogRoutes(catalog),
         new AgentRoutes(agents),
         new ContactRoutes(contacts),
-        new SourceRoutes(sources));
+        new SourceRoutes(sources),
+        new TeamRoutes(teams),
+        new QueueRoutes(queues),
+        new TicketRoutes(tickets, ticketActions));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 

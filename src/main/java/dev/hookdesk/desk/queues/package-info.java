@@ -1,0 +1,2 @@
+/** Queues: where tickets wait to be picked up (by channel, product or language). */
+package dev.hookdesk.desk.queues;

@@ -1,0 +1,6 @@
+/**
+ * Tickets (SPEC §3): opening, replies and internal comments, assignment to agents and teams,
+ * classification, queues and the life cycle (close, spam, trash, archive), each change
+ * committed together with its {@code ticket.*} event.
+ */
+package dev.hookdesk.desk.tickets;
