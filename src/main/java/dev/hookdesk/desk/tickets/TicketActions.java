@@ -45,9 +45,7 @@ public final class TicketActions {
 
   public Ticket assign(String ws, Actor actor, String id, String agentId) {
     return change(ws, actor, id, "ticket.assigned", (h, t, d) -> {
-      if (agents.find(h, ws, agentId).isEmpty()) {
-        throw new Invalid("agent_id", "no such agent in this workspace: " + agentId);
-      }
+      known(agents.find(h, ws, agentId).isPresent(), "agent_id", "agent", agentId);
       Rules.workable(t, "assign it");
       if (agentId.equals(t.assigneeId())) throw Rules.conflict(t, "is already assigned to " + agentId);
       d.assigneeId = agentId;
@@ -64,9 +62,7 @@ public final class TicketActions {
 
   public Ticket assignTeam(String ws, Actor actor, String id, String teamId) {
     return change(ws, actor, id, "ticket.team_assigned", (h, t, d) -> {
-      if (teams.find(h, ws, teamId).isEmpty()) {
-        throw new Invalid("team_id", "no such team in this workspace: " + teamId);
-      }
+      known(teams.find(h, ws, teamId).isPresent(), "team_id", "team", teamId);
       Rules.workable(t, "hand it to a team");
       if (teamId.equals(t.teamId())) throw Rules.conflict(t, "is already with team " + teamId);
       d.teamId = teamId;
@@ -95,9 +91,7 @@ public final class TicketActions {
 
   public Ticket moveToQueue(String ws, Actor actor, String id, String queueId) {
     return change(ws, actor, id, "ticket.queue_changed", (h, t, d) -> {
-      if (queues.find(h, ws, queueId).isEmpty()) {
-        throw new Invalid("queue_id", "no such queue in this workspace: " + queueId);
-      }
+      known(queues.find(h, ws, queueId).isPresent(), "queue_id", "queue", queueId);
       Rules.workable(t, "move it to another queue");
       if (queueId.equals(t.queueId())) throw Rules.conflict(t, "is already in queue " + queueId);
       d.queueId = queueId;
@@ -142,6 +136,11 @@ public final class TicketActions {
 
   public Ticket unarchive(String ws, Actor actor, String id) {
     return flag(ws, actor, id, "ticket.unarchived", Rules::unarchive, d -> d.archived = false);
+  }
+
+  /** A reference in the body that does not exist is bad input (422), not a missing resource. */
+  private static void known(boolean exists, String field, String noun, String id) {
+    if (!exists) throw new Invalid(field, "no such " + noun + " in this workspace: " + id);
   }
 
   private interface Step {

@@ -68,6 +68,22 @@ class TicketApiTest {
   }
 
   @Test
+  void aBlockedContactsTicketStartsAsSpamAndADeletedContactCannotOpenOne() {
+    String blocked = desk.contact("Spammer", "spam@example.com");
+    api.post("/contacts/" + blocked + "/block").expect(200);
+    JsonNode t = desk.ticket(blocked);
+    assertThat(t.get("spam").asBoolean()).isTrue();
+    assertThat(ids(api.get("/tickets?status=spam&limit=500"))).contains(t.get("id").asText());
+
+    String gone = desk.contact("Gone", "gone@example.com");
+    api.delete("/contacts/" + gone).expect(200);
+    long head = desk.head();
+    api.post("/tickets", Api.json(Map.of("subject", "s", "body", "b", "requester_id", gone)))
+        .problem(409, null);
+    assertThat(desk.since(head)).isEmpty();
+  }
+
+  @Test
   void aTicketShowsItsWholeConversation() {
     String con = desk.contact("Ida", "ida@example.com");
     String agent = desk.agent("Bo");

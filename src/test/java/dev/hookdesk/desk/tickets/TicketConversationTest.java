@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -87,6 +92,29 @@ class TicketConversationTest {
     assertThat(reopened.at("/actor/id").asText()).isEqualTo(con);
     assertThat(desk.get(id).get("status").asText()).isEqualTo("open");
     assertThat(desk.get(id).get("closed_at").isNull()).isTrue();
+  }
+
+  @Test
+  void concurrentRepliesToOneTicketAllLandAndFlipAnsweredOnce() throws Exception {
+    String con = desk.contact("Rush", "rush@example.com");
+    List<String> agents = List.of(desk.agent("A1"), desk.agent("A2"), desk.agent("A3"), desk.agent("A4"));
+    String id = desk.ticketId(con);
+    long head = desk.head();
+    List<CompletableFuture<Integer>> calls = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 8; i++) {
+        String agent = agents.get(i % agents.size());
+        String body = "reply " + i;
+        calls.add(CompletableFuture.supplyAsync(() -> reply(id, "agent", agent, body).status(), pool));
+      }
+      for (var c : calls) assertThat(c.get()).isEqualTo(201);
+    }
+    JsonNode t = desk.get(id);
+    assertThat(t.get("message_count").asInt()).isEqualTo(9);
+    assertThat(t.get("messages")).hasSize(9);
+    List<String> types = desk.typesSince(head);
+    assertThat(types).filteredOn("ticket.agent_replied"::equals).hasSize(8);
+    assertThat(types).filteredOn("ticket.answered"::equals).hasSize(1);
   }
 
   @Test
