@@ -2,6 +2,7 @@ package dev.hookdesk.desk.tickets;
 
 import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
+import dev.hookdesk.events.Actor;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.JsonBody;
@@ -61,7 +62,7 @@ public final class TicketRoutes implements Routes {
   }
 
   private interface Lifecycle {
-    Ticket apply(String workspaceId, dev.hookdesk.events.Actor actor, String id);
+    Ticket apply(String workspaceId, Actor actor, String id);
   }
 
   private static void lifecycle(Router r, String name, Lifecycle action) {
