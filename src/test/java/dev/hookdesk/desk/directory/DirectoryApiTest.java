@@ -1,0 +1,124 @@
+package dev.hookdesk.desk.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookdesk.testing.Api;
+import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.TestNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Agents, contacts and chat sources through the API. */
+@DbTest
+class DirectoryApiTest {
+  static TestNode node;
+  static Api api;
+
+  @BeforeAll
+  static void start() {
+    node = TestNode.start();
+    api = node.admin();
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  @Test
+  void agentsAreCreatedListedAndChanged() {
+    var a = api.post("/agents", Api.json(Map.of("name", "Ana", "email", "ana@example.com",
+        "status", "online", "max_chats", 2))).expect(201);
+    String id = a.str("/id");
+    assertThat(id).startsWith("agt_");
+    assertThat(a.str("/kind")).isEqualTo("human");
+    assertThat(a.at("/active_chats").asInt()).isZero();
+
+    var changed = api.patch("/agents/" + id, Api.json(Map.of("status", "away", "max_chats", 5))).expect(200);
+    assertThat(changed.str("/status")).isEqualTo("away");
+    assertThat(changed.at("/max_chats").asInt()).isEqualTo(5);
+    assertThat(api.get("/agents/" + id).expect(200).str("/status")).isEqualTo("away");
+    assertThat(api.get("/agents").expect(200).json().get("data").findValuesAsText("id")).contains(id);
+
+    var bot = api.post("/agents", Api.json(Map.of("name", "Echo", "kind", "bot",
+        "webhook_url", "https://bots.example.com/echo"))).expect(201);
+    assertThat(bot.str("/kind")).isEqualTo("bot");
+  }
+
+  @Test
+  void badAgentInputNamesTheField() {
+    api.post("/agents", Api.json(Map.of("name", "X", "status", "sleeping"))).problem(422, "status");
+    api.post("/agents", Api.json(Map.of("name", "X", "max_chats", -1))).problem(422, "max_chats");
+    api.post("/agents", Api.json(Map.of("name", "X", "max_chats", "3"))).problem(422, "max_chats");
+    api.post("/agents", Api.json(Map.of("email", "x@example.com"))).problem(422, "name");
+    api.post("/agents", Api.json(Map.of("name", "X", "webhook_url", "https://a.example"))).problem(422, "webhook_url");
+    api.patch("/agents/agt_missing", Api.json(Map.of("status", "online"))).problem(404, null);
+    node.withRole("agent").post("/agents", Api.json(Map.of("name", "X"))).problem(403, null);
+  }
+
+  @Test
+  void contactLifecycleEmitsItsEvents() {
+    long before = lastSequence();
+    var c = api.post("/contacts", Api.json(Map.of("name", "Maria", "email", "maria@example.com",
+        "phone", "+45 20 12 34 56"))).expect(201);
+    String id = c.str("/id");
+    api.post("/contacts/" + id + "/email-subscription").expect(200);
+    api.post("/contacts/" + id + "/email-subscription").problem(409, null);
+    api.post("/contacts/" + id + "/block").expect(200);
+    api.post("/contacts/" + id + "/block").problem(409, null);
+    var deleted = api.delete("/contacts/" + id).expect(200);
+    assertThat(deleted.at("/email").isNull()).isTrue();
+    assertThat(deleted.str("/deleted_at")).isNotBlank();
+    api.post("/contacts/" + id + "/block").problem(404, null);
+
+    List<String> types = new ArrayList<>();
+    for (JsonNode e : api.get("/events?limit=500&after=" + before).json().get("data")) {
+      if (e.at("/data/contact/id").asText().equals(id)) types.add(e.get("type").asText());
+    }
+    assertThat(types).containsExactly("contact.created", "contact.subscribed_by_email",
+        "contact.blocked", "contact.deleted");
+  }
+
+  @Test
+  void badContactInputWritesNothing() {
+    long before = lastSequence();
+    api.post("/contacts", Api.json(Map.of("email", "not-an-email"))).problem(422, "email");
+    api.post("/contacts", Api.json(Map.of("phone", "call me"))).problem(422, "phone");
+    api.post("/contacts", "{}").problem(422, "name");
+    api.post("/contacts", "[1,2]").problem(400, "body");
+    api.post("/contacts", "{\"name\": ").problem(400, "body");
+    assertThat(lastSequence()).isEqualTo(before);
+  }
+
+  @Test
+  void bodiesOverOneMebibyteAre413() {
+    String big = "{\"name\":\"" + "x".repeat(1024 * 1024 + 10) + "\"}";
+    api.post("/contacts", big).problem(413, null);
+  }
+
+  @Test
+  void sourcesAreUniquePerWorkspace() {
+    api.post("/sources", Api.json(Map.of("key", "website", "name", "Website"))).expect(201);
+    api.post("/sources", Api.json(Map.of("key", "website", "name", "Again"))).problem(409, null);
+    api.post("/sources", Api.json(Map.of("key", "Web Site", "name", "Bad"))).problem(422, "key");
+    assertThat(api.get("/sources").expect(200).json().get("data").findValuesAsText("key")).contains("website");
+    assertThat(api.get("/sources/website").expect(200).str("/name")).isEqualTo("Website");
+    api.get("/sources/nope").problem(404, null);
+  }
+
+  private static long lastSequence() {
+    long seq = 0;
+    String cursor = "0";
+    while (cursor != null) {
+      var page = api.get("/events?limit=500&after=" + cursor).expect(200);
+      for (JsonNode e : page.json().get("data")) seq = e.get("sequence").asLong();
+      cursor = page.json().get("next_cursor").isNull() ? null : page.str("/next_cursor");
+    }
+    return seq;
+  }
+}
