@@ -7,6 +7,9 @@ import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
+import dev.hookdesk.desk.chats.ChatRoutes;
+import dev.hookdesk.desk.chats.ChatService;
+import dev.hookdesk.desk.chats.routing.LeastBusyRouter;
 import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.sources.SourceRoutes;
@@ -65,6 +68,8 @@ public final class Hookdesk implements AutoCloseable {
     AgentService agents = new AgentService(jdbi, ids, clock);
     ContactService contacts = new ContactService(jdbi, ids, clock, events, mapper);
     SourceService sources = new SourceService(jdbi, clock);
+    ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
+        new LeastBusyRouter(agents));
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
@@ -75,7 +80,8 @@ public final class Hookdesk implements AutoCloseable {
         new CatalogRoutes(catalog),
         new AgentRoutes(agents),
         new ContactRoutes(contacts),
-        new SourceRoutes(sources));
+        new SourceRoutes(sources),
+        new ChatRoutes(chats));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 
