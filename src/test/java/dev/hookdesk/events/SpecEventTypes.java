@@ -5,5 +5,11 @@ import java.util.List;
 /** The event types SPEC §3–§6 names; the catalog must publish each. */
 final class SpecEventTypes {
   static final List<String> ALL = List.of(
-      "contact.created", "contact.blocked", "contact.deleted", "contact.subscribed_by_email");
+      "contact.created", "contact.blocked", "contact.deleted", "contact.subscribed_by_email",
+      "chat.created", "chat.assigned", "chat.no_agents_available", "chat.message_received",
+      "chat.message_sent", "chat.agent_joined", "chat.agent_left", "chat.invitation_received",
+      "chat.invitation_accepted", "chat.invitation_rejected", "chat.action",
+      "chat.callback_requested", "chat.missed", "chat.closed", "chat.rated",
+      "chat.transcript_sent", "chat.copilot_enabled", "chat.copilot_disabled",
+      "chat.status_changed");
 }
