@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /** The connection pool, the migrations and the transactions every service runs in. */
@@ -22,6 +23,9 @@ public final class Database implements AutoCloseable {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.jdbi = Jdbi.create(dataSource);
+    jdbi.setTransactionHandler(new DeadlockRetry());
+    jdbi.getConfig(SerializableTransactionRunner.Configuration.class)
+        .setMaxRetries(DeadlockRetry.MAX_RETRIES);
   }
 
   /**
