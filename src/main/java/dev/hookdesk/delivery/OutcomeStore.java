@@ -76,7 +76,7 @@ final class OutcomeStore {
             .bind("code", r != null && r.status() > 0 ? r.status() : null)
             .bind("error", clip(r != null ? errorOf(r) : o.cancelReason(), 500))
             .bind("completed", s.decision().nextAttemptAt() == null ? now : null).add();
-        if (s.decision().status() == DeliveryStatus.EXHAUSTED) exhausted.append(h, o, now);
+        if (s.decision().status() == DeliveryStatus.EXHAUSTED) exhausted.append(h, o);
         if (s.decision().disableReason() != null) disable.put(o.webhook().id(), s.decision().disableReason());
       }
       if (rows.size() > 0) rows.execute();

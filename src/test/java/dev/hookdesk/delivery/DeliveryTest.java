@@ -77,8 +77,8 @@ class DeliveryTest {
       assertThat(d.get("next_attempt_at").isNull()).isTrue();
       JsonNode events = api.get("/events?type=delivery.exhausted").expect(200).at("/data");
       assertThat(events).hasSize(1);
-      assertThat(events.at("/0/data/delivery/id").asText()).isEqualTo(d.get("id").asText());
-      assertThat(events.at("/0/data/delivery/last_response_status").asInt()).isEqualTo(500);
+      assertThat(events.at("/0/data/delivery_id").asText()).isEqualTo(d.get("id").asText());
+      assertThat(events.at("/0/data/last_status").asInt()).isEqualTo(500);
     }
   }
 

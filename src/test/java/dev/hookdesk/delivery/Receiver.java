@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
 /** A webhook receiver on loopback that records every request and answers as the test says. */
 final class Receiver implements AutoCloseable {
   /** An answer: status, headers, and whether to hang instead of answering. */
-  record Reply(int status, Map<String, String> headers, boolean hang) {
+  record Reply(int status, Map<String, String> headers, boolean hangs) {
     static Reply of(int status) {
       return new Reply(status, Map.of(), false);
     }
@@ -77,7 +77,7 @@ final class Receiver implements AutoCloseable {
     requests.add(new Request(headers, new String(body, java.nio.charset.StandardCharsets.UTF_8),
         System.currentTimeMillis()));
     Reply reply = replies.apply(requests.size());
-    if (reply.hang()) {
+    if (reply.hangs()) {
       try {
         released.await();
       } catch (InterruptedException e) {
