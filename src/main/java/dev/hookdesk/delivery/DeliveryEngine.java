@@ -40,7 +40,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
   public DeliveryEngine(Database db, EventLog events, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Ids ids, ObjectMapper mapper, Clock clock,
-      MeterRegistry registry, DeliverySettings settings, String version) {
+      MeterRegistry registry, DeliverySettings settings) {
     this.db = Objects.requireNonNull(db);
     this.clock = Objects.requireNonNull(clock);
     String nodeId = "node_" + ids.next("n").substring(2 + 10);
@@ -54,7 +54,7 @@ public final class DeliveryEngine implements AutoCloseable {
         ids, mapper, clock, nodeId);
     this.writer = new ResultWriter(store);
     this.dispatcher = new Dispatcher(queue, db, directory, events, renderer, sender,
-        new RequestFactory(version), isolation, writer, dispatchWakeup, clock, settings, metrics);
+        isolation, writer, dispatchWakeup, clock, settings, metrics);
     this.pruner = new AttemptPruner(db, clock, settings.attemptRetention());
     metrics.bindNode(registry, dispatcher::inFlight, () -> isolation.openCircuits(clock.instant()));
     events.onCommit(fanOutWakeup::signal);

@@ -4,6 +4,7 @@ import dev.hookdesk.events.Event;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.PayloadRenderer;
+import dev.hookdesk.webhooks.SignedRequest;
 import dev.hookdesk.webhooks.Webhook;
 import dev.hookdesk.webhooks.WebhookDirectory;
 import dev.hookdesk.webhooks.send.AttemptResult;
@@ -33,7 +34,6 @@ final class Dispatcher {
   private final EventLog events;
   private final PayloadRenderer renderer;
   private final WebhookSender sender;
-  private final RequestFactory requests;
   private final Isolation isolation;
   private final ResultWriter writer;
   private final Wakeup wakeup;
@@ -43,7 +43,7 @@ final class Dispatcher {
   private final AtomicInteger inFlight = new AtomicInteger();
 
   Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory, EventLog events,
-      PayloadRenderer renderer, WebhookSender sender, RequestFactory requests, Isolation isolation,
+      PayloadRenderer renderer, WebhookSender sender, Isolation isolation,
       ResultWriter writer, Wakeup wakeup, Clock clock, DeliverySettings settings,
       DeliveryMetrics metrics) {
     this.queue = queue;
@@ -52,7 +52,6 @@ final class Dispatcher {
     this.events = events;
     this.renderer = renderer;
     this.sender = sender;
-    this.requests = requests;
     this.isolation = isolation;
     this.writer = writer;
     this.wakeup = wakeup;
@@ -107,7 +106,8 @@ final class Dispatcher {
           Event event = events.parse(c.eventBody(), c.eventSource());
           byte[] body = renderer.render(event, w);
           List<byte[]> keys = secrets.computeIfAbsent(w.id(), id -> directory.signingSecrets(id, now));
-          start(c, w, requests.build(w, c, event.type(), body, keys, now));
+          start(c, w, SignedRequest.of(w, c.eventId(), event.type(), c.deliveryId(),
+              c.attemptNumber(), body, keys, now));
         } catch (RuntimeException e) {
           isolation.release(w.id(), true, now);
           log.error("cannot prepare delivery {}", c.deliveryId(), e);

@@ -6,5 +6,5 @@ import java.util.List;
 final class SpecEventTypes {
   static final List<String> ALL = List.of(
       "contact.created", "contact.blocked", "contact.deleted", "contact.subscribed_by_email",
-      "delivery.exhausted");
+      "webhook.disabled", "webhook.enabled", "delivery.exhausted", "webhook.test");
 }
