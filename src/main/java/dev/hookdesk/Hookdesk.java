@@ -3,6 +3,8 @@ package dev.hookdesk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
+import dev.hookdesk.console.Console;
+import dev.hookdesk.console.WebhookView;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.desk.agents.AgentRoutes;
@@ -17,6 +19,8 @@ import dev.hookdesk.events.catalog.CatalogRoutes;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.HttpServer;
 import dev.hookdesk.http.Routes;
+import dev.hookdesk.inspector.InspectorRoutes;
+import dev.hookdesk.inspector.WebhookKeys;
 import dev.hookdesk.ops.OpsRoutes;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.workspaces.TokenService;
@@ -68,14 +72,19 @@ public final class Hookdesk implements AutoCloseable {
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
-    List<Routes> routes = List.of(
+    // TODO(lead): pass the registry's WebhookView and WebhookKeys once webhooks is merged.
+    Console console = new Console(jdbi, ids, clock, tokens, catalog, mapper, WebhookView.UNWIRED);
+
+    List<Routes> routes = new ArrayList<>(List.of(
         new OpsRoutes(metrics),
         new WorkspaceRoutes(workspaces, tokens),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
         new AgentRoutes(agents),
         new ContactRoutes(contacts),
-        new SourceRoutes(sources));
+        new SourceRoutes(sources)));
+    routes.addAll(console.routes());
+    routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(), WebhookKeys.NONE));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 
