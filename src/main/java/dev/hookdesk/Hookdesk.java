@@ -3,6 +3,8 @@ package dev.hookdesk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
+import dev.hookdesk.console.Console;
+import dev.hookdesk.console.WebhookView;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.delivery.DeliveryEngine;
@@ -31,6 +33,8 @@ import dev.hookdesk.events.catalog.CatalogRoutes;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.HttpServer;
 import dev.hookdesk.http.Routes;
+import dev.hookdesk.inspector.InspectorRoutes;
+import dev.hookdesk.inspector.WebhookKeys;
 import dev.hookdesk.ops.OpsRoutes;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.RedactingRenderer;
@@ -110,7 +114,10 @@ public final class Hookdesk implements AutoCloseable {
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
-    List<Routes> routes = List.of(
+    // TODO(lead): pass the registry's WebhookView and WebhookKeys once webhooks is merged.
+    Console console = new Console(jdbi, ids, clock, tokens, catalog, mapper, WebhookView.UNWIRED);
+
+    List<Routes> routes = new ArrayList<>(List.of(
         new OpsRoutes(metrics),
         new WorkspaceRoutes(workspaces, tokens),
         new EventRoutes(events, catalog),
@@ -124,7 +131,9 @@ public final class Hookdesk implements AutoCloseable {
         new ChatRoutes(chats),
         new WebhookRoutes(webhooks, webhookTester, catalog, egress, mapper),
         new WebhookSettings(jdbi),
-        new DeliveryRoutes(deliveries));
+        new DeliveryRoutes(deliveries)));
+    routes.addAll(console.routes());
+    routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(), WebhookKeys.NONE));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 

@@ -41,10 +41,25 @@ public final class TokenService implements Authenticator {
             SELECT id, workspace_id, role, owner, app_id FROM tokens
             WHERE token_hash = :hash AND revoked_at IS NULL""")
         .bind("hash", hash(token))
-        .map((rs, ctx) -> new Principal(rs.getString("id"), rs.getString("workspace_id"),
-            Role.of(rs.getString("role")), rs.getBoolean("owner"),
-            Optional.ofNullable(rs.getString("app_id"))))
+        .map(TokenService::toPrincipal)
         .findOne());
+  }
+
+  /** The principal of a token by id, while it is not revoked (console sessions re-check it). */
+  public Optional<Principal> principal(String tokenId) {
+    return jdbi.withHandle(h -> h.createQuery("""
+            SELECT id, workspace_id, role, owner, app_id FROM tokens
+            WHERE id = :id AND revoked_at IS NULL""")
+        .bind("id", tokenId)
+        .map(TokenService::toPrincipal)
+        .findOne());
+  }
+
+  private static Principal toPrincipal(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+      throws java.sql.SQLException {
+    return new Principal(rs.getString("id"), rs.getString("workspace_id"),
+        Role.of(rs.getString("role")), rs.getBoolean("owner"),
+        Optional.ofNullable(rs.getString("app_id")));
   }
 
   public Minted mint(Handle h, String workspaceId, Role role, String name, boolean owner) {

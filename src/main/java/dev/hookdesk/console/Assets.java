@@ -1,0 +1,61 @@
+package dev.hookdesk.console;
+
+import dev.hookdesk.http.Router;
+import dev.hookdesk.http.Routes;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
+
+/** The console's static files: its CSS and script from the repo, htmx from its webjar. */
+final class Assets implements Routes {
+  private final Map<String, byte[]> files;
+
+  Assets() {
+    this.files = Map.of(
+        "console.css", read("console/assets/console.css"),
+        "console.js", read("console/assets/console.js"),
+        "htmx.min.js", read("META-INF/resources/webjars/htmx.org/" + htmxVersion() + "/dist/htmx.min.js"));
+  }
+
+  @Override
+  public void register(Router router) {
+    router.raw().get("/console/assets/{file}", this::serve);
+  }
+
+  private void serve(Context ctx) {
+    byte[] body = files.get(ctx.pathParam("file"));
+    if (body == null) {
+      ctx.status(404).result("no such asset");
+      return;
+    }
+    String type = ctx.pathParam("file").endsWith(".css") ? "text/css" : "text/javascript";
+    ctx.header("Cache-Control", "public, max-age=3600")
+        .header("X-Content-Type-Options", "nosniff")
+        .contentType(type + "; charset=utf-8").result(body);
+  }
+
+  /** The htmx version pinned in pom.xml, read from the webjar so it is named in one place. */
+  static String htmxVersion() {
+    Properties p = new Properties();
+    try (InputStream in = Assets.class.getClassLoader()
+        .getResourceAsStream("META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
+      if (in == null) throw new IllegalStateException("the htmx.org webjar is not on the classpath");
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return p.getProperty("version");
+  }
+
+  private static byte[] read(String resource) {
+    try (InputStream in = Assets.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) throw new IllegalStateException("missing console asset " + resource);
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

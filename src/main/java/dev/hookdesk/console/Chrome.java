@@ -1,0 +1,32 @@
+package dev.hookdesk.console;
+
+import java.util.Objects;
+
+/**
+ * What every console page's frame shows: its title, which section is current, and — when
+ * signed in — the session's CSRF token and who is signed in.
+ *
+ * @param section "webhooks", "inspector" or "" for pages outside the navigation
+ * @param csrf the token every form and htmx request sends back; empty when signed out
+ */
+public record Chrome(String title, String section, String csrf, String signedInAs) {
+  public Chrome {
+    Objects.requireNonNull(title);
+    Objects.requireNonNull(section);
+    Objects.requireNonNull(csrf);
+    Objects.requireNonNull(signedInAs);
+  }
+
+  public static Chrome signedOut(String title, String csrf) {
+    return new Chrome(title, "", csrf, "");
+  }
+
+  public boolean signedIn() {
+    return !signedInAs.isEmpty();
+  }
+
+  /** {@code "page"} for the current navigation link, else null so the attribute is left out. */
+  public String current(String s) {
+    return section.equals(s) ? "page" : null;
+  }
+}

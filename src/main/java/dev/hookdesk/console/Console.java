@@ -1,0 +1,34 @@
+package dev.hookdesk.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.core.Ids;
+import dev.hookdesk.events.catalog.EventCatalog;
+import dev.hookdesk.http.Routes;
+import dev.hookdesk.workspaces.TokenService;
+import java.time.Clock;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** The console's parts, built once: its gate (which other features' pages use) and its routes. */
+public final class Console {
+  private final ConsoleGate gate;
+  private final List<Routes> routes;
+
+  public Console(Jdbi jdbi, Ids ids, Clock clock, TokenService tokens, EventCatalog catalog,
+      ObjectMapper mapper, WebhookView webhooks) {
+    ConsoleSessions sessions = new ConsoleSessions(jdbi, ids, clock, tokens);
+    this.gate = new ConsoleGate(sessions, new Templates());
+    this.routes = List.of(
+        new Assets(),
+        new SignInRoutes(gate, sessions, tokens),
+        new WebhookSettingsRoutes(gate, webhooks, new SecurityGuide(), new PayloadSamples(catalog, mapper)));
+  }
+
+  public ConsoleGate gate() {
+    return gate;
+  }
+
+  public List<Routes> routes() {
+    return routes;
+  }
+}

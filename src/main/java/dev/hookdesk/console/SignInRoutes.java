@@ -1,0 +1,93 @@
+package dev.hookdesk.console;
+
+import dev.hookdesk.http.Principal;
+import dev.hookdesk.http.Role;
+import dev.hookdesk.http.Router;
+import dev.hookdesk.http.Routes;
+import dev.hookdesk.workspaces.TokenService;
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.SameSite;
+import java.util.Objects;
+import java.util.Optional;
+
+/** {@code /console}: sign in with an admin API token, sign out. */
+final class SignInRoutes implements Routes {
+  /** Before a session exists, the sign-in form is protected by a double-submitted cookie. */
+  static final String SIGNIN_COOKIE = "hookdesk_signin";
+  static final String HOME = "/console/settings/webhooks";
+
+  private final ConsoleGate gate;
+  private final ConsoleSessions sessions;
+  private final TokenService tokens;
+
+  SignInRoutes(ConsoleGate gate, ConsoleSessions sessions, TokenService tokens) {
+    this.gate = Objects.requireNonNull(gate);
+    this.sessions = Objects.requireNonNull(sessions);
+    this.tokens = Objects.requireNonNull(tokens);
+  }
+
+  /** The model of console/signin.jte. */
+  record SignInPage(Chrome chrome, String error, String notice) {}
+
+  /** The model of console/needs_admin.jte. */
+  record NeedsAdminPage(Chrome chrome, String role) {}
+
+  @Override
+  public void register(Router router) {
+    var routes = router.raw();
+    routes.get("/console", ctx -> {
+      if (gate.session(ctx).isPresent()) {
+        ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+      } else {
+        signInPage(ctx, 200, null,
+            ctx.queryParam("signed-out") != null ? "You are signed out." : null);
+      }
+    });
+    routes.post("/console/signin", this::signIn);
+    routes.post("/console/signout", gate.form((ctx, session) -> {
+      gate.signOut(ctx, session);
+      ctx.redirect("/console?signed-out", HttpStatus.SEE_OTHER);
+    }));
+  }
+
+  private void signIn(Context ctx) {
+    String expected = ctx.cookie(SIGNIN_COOKIE);
+    if (expected == null || !ConsoleGate.csrfMatches(ctx, expected)) {
+      signInPage(ctx, 403, "The sign-in form expired. Paste your token again.", null);
+      return;
+    }
+    String token = Optional.ofNullable(ctx.formParam("token")).orElse("").trim();
+    if (token.isEmpty()) {
+      signInPage(ctx, 422, "Paste an API token; admins find theirs in data/admin-token or get one "
+          + "from POST /api/v1/tokens.", null);
+      return;
+    }
+    Optional<Principal> principal = tokens.authenticate(token);
+    if (principal.isEmpty()) {
+      signInPage(ctx, 401, "This token is unknown or has been revoked.", null);
+      return;
+    }
+    if (principal.get().role() != Role.ADMIN) {
+      gate.templates().send(ctx, 403, "console/needs_admin.jte",
+          new NeedsAdminPage(Chrome.signedOut("Needs an admin", ""), principal.get().role().key()));
+      return;
+    }
+    gate.signIn(ctx, principal.get());
+    ctx.cookie(signInCookie(ctx, "", 0));
+    ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+  }
+
+  private void signInPage(Context ctx, int status, String error, String notice) {
+    String csrf = sessions.random();
+    ctx.cookie(signInCookie(ctx, csrf, -1));
+    gate.templates().send(ctx, status, "console/signin.jte",
+        new SignInPage(Chrome.signedOut("Sign in", csrf), error, notice));
+  }
+
+  private static Cookie signInCookie(Context ctx, String value, int maxAge) {
+    return new Cookie(SIGNIN_COOKIE, value, "/console", maxAge, ConsoleGate.secure(ctx), true,
+        null, SameSite.STRICT);
+  }
+}

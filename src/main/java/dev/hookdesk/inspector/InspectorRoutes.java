@@ -1,0 +1,28 @@
+package dev.hookdesk.inspector;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.console.ConsoleGate;
+import dev.hookdesk.core.Ids;
+import dev.hookdesk.http.Router;
+import dev.hookdesk.http.Routes;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/** The inspector's doors: the public capture URL and its console pages. */
+public final class InspectorRoutes implements Routes {
+  private final CaptureRoutes capture;
+  private final InspectorPages pages;
+
+  public InspectorRoutes(Jdbi jdbi, Ids ids, Clock clock, ObjectMapper mapper, ConsoleGate gate,
+      WebhookKeys webhookKeys) {
+    Inspector inspector = new Inspector(jdbi, ids, clock, mapper);
+    this.capture = new CaptureRoutes(inspector);
+    this.pages = new InspectorPages(gate, inspector, webhookKeys, mapper);
+  }
+
+  @Override
+  public void register(Router router) {
+    capture.register(router);
+    pages.register(router);
+  }
+}
