@@ -7,6 +7,9 @@ import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
+import dev.hookdesk.desk.chats.ChatRoutes;
+import dev.hookdesk.desk.chats.ChatService;
+import dev.hookdesk.desk.chats.routing.LeastBusyRouter;
 import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.sources.SourceRoutes;
@@ -76,6 +79,8 @@ public final class Hookdesk implements AutoCloseable {
     QueueService queues = new QueueService(jdbi, ids, clock);
     TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
     TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, agents, teams, queues);
+    ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
+        new LeastBusyRouter(agents));
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
@@ -89,7 +94,8 @@ public final class Hookdesk implements AutoCloseable {
         new SourceRoutes(sources),
         new TeamRoutes(teams),
         new QueueRoutes(queues),
-        new TicketRoutes(tickets, ticketActions));
+        new TicketRoutes(tickets, ticketActions),
+        new ChatRoutes(chats));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 

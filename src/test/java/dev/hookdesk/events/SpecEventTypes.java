@@ -11,5 +11,11 @@ final class SpecEventTypes {
       "ticket.team_assigned", "ticket.team_unassigned", "ticket.classified",
       "ticket.queue_changed", "ticket.closed", "ticket.reopened", "ticket.spammed",
       "ticket.unspammed", "ticket.trashed", "ticket.untrashed", "ticket.archived",
-      "ticket.unarchived");
+      "ticket.unarchived",
+      "chat.created", "chat.assigned", "chat.no_agents_available", "chat.message_received",
+      "chat.message_sent", "chat.agent_joined", "chat.agent_left", "chat.invitation_received",
+      "chat.invitation_accepted", "chat.invitation_rejected", "chat.action",
+      "chat.callback_requested", "chat.missed", "chat.closed", "chat.rated",
+      "chat.transcript_sent", "chat.copilot_enabled", "chat.copilot_disabled",
+      "chat.status_changed");
 }

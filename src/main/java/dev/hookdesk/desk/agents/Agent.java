@@ -1,11 +1,13 @@
 package dev.hookdesk.desk.agents;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
 /** An agent snapshot as the API and events show it. */
 public record Agent(String id, String name, String email, String kind, String status,
     int maxChats, int activeChats, String webhookUrl, Instant createdAt, Instant updatedAt) {
 
+  @JsonIgnore // a convenience, not a field of the published agent
   public boolean isBot() {
     return "bot".equals(kind);
   }

@@ -1,0 +1,130 @@
+package dev.hookdesk.desk.chats;
+
+import dev.hookdesk.core.DomainException.Conflict;
+import dev.hookdesk.core.DomainException.Invalid;
+import dev.hookdesk.core.DomainException.NotFound;
+import dev.hookdesk.core.Ids;
+import dev.hookdesk.desk.agents.Agent;
+import dev.hookdesk.desk.agents.AgentService;
+import dev.hookdesk.events.Actor;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** Agents joining and leaving a chat by hand, and by invitation. */
+final class ChatParticipants {
+  private final ChatTransactions tx;
+  private final ChatStore chats;
+  private final InvitationStore invitations;
+  private final AgentService agents;
+  private final Participation participation;
+  private final Assignment assignment;
+  private final Snapshots snapshots;
+  private final ChatEvents events;
+  private final Ids ids;
+  private final Clock clock;
+
+  ChatParticipants(ChatTransactions tx, ChatStore chats, InvitationStore invitations,
+      AgentService agents, Participation participation, Assignment assignment, Snapshots snapshots,
+      ChatEvents events, Ids ids, Clock clock) {
+    this.tx = tx;
+    this.chats = chats;
+    this.invitations = invitations;
+    this.agents = agents;
+    this.participation = participation;
+    this.assignment = assignment;
+    this.snapshots = snapshots;
+    this.events = events;
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  Chat add(String ws, String chatId, Actor caller, String agentId) {
+    return tx.onChat(ws, chatId, (h, chat) -> {
+      Agent agent = open(h, chat, agentId, "agent_id");
+      joinAndEmit(h, chat, caller, agent);
+      return snapshots.of(h, ws, chatId);
+    });
+  }
+
+  Chat remove(String ws, String chatId, Actor caller, String agentId) {
+    return tx.onChat(ws, chatId, (h, chat) -> {
+      Agent agent = agents.find(h, ws, agentId).orElseThrow(() -> new NotFound("Agent", agentId));
+      if (!participation.isParticipant(h, chatId, agentId)) {
+        throw new Conflict("Agent " + agentId + " is not in chat " + chatId);
+      }
+      participation.leave(h, chat, agentId, clock.instant());
+      Chat after = snapshots.of(h, ws, chatId);
+      events.emit(h, ws, caller, "chat.agent_left", after, "agent", agents.get(h, ws, agent.id()));
+      assignment.fillSeats(h, ws, List.of(agentId));
+      return after;
+    });
+  }
+
+  Chat.Invitation invite(String ws, String chatId, Actor caller, String agentId) {
+    return tx.onChat(ws, chatId, (h, chat) -> {
+      Agent agent = open(h, chat, agentId, "agent_id");
+      if (invitations.pending(h, chatId).stream().anyMatch(i -> i.agentId().equals(agentId))) {
+        throw new Conflict("Agent " + agentId + " already has a pending invitation to chat " + chatId);
+      }
+      Instant now = clock.instant();
+      var inv = new Chat.Invitation(ids.next("inv"), chatId, agentId, InvitationStore.PENDING, now, null);
+      invitations.insert(h, inv);
+      chats.touch(h, chatId, now);
+      events.emit(h, ws, caller, "chat.invitation_received", snapshots.of(h, ws, chatId),
+          "invitation", inv, "agent", agent);
+      return inv;
+    });
+  }
+
+  Chat.Invitation answer(String ws, String chatId, String invitationId, Actor caller, boolean accept) {
+    return tx.onChat(ws, chatId, (h, chat) -> {
+      Chat.Invitation inv = invitations.get(h, chatId, invitationId);
+      if (!inv.status().equals(InvitationStore.PENDING)) {
+        throw new Conflict("Invitation " + invitationId + " was already " + inv.status());
+      }
+      Agent agent = agents.lock(h, ws, inv.agentId());
+      Actor invitee = caller.as("agent", agent.id());
+      Instant now = clock.instant();
+      if (accept) {
+        open(h, chat, agent.id(), "invitation");
+        invitations.resolve(h, invitationId, InvitationStore.ACCEPTED, now);
+        boolean statusChanged = participation.join(h, chat, agent.id(), now);
+        Chat after = snapshots.of(h, ws, chatId);
+        var resolved = invitations.get(h, chatId, invitationId);
+        Agent joined = agents.get(h, ws, agent.id());
+        events.emit(h, ws, invitee, "chat.invitation_accepted", after, "invitation", resolved, "agent", joined);
+        events.emit(h, ws, invitee, "chat.agent_joined", after, "agent", joined);
+        if (statusChanged) events.statusChanged(h, ws, invitee, after);
+        return resolved;
+      }
+      invitations.resolve(h, invitationId, InvitationStore.REJECTED, now);
+      chats.touch(h, chatId, now);
+      var resolved = invitations.get(h, chatId, invitationId);
+      events.emit(h, ws, invitee, "chat.invitation_rejected", snapshots.of(h, ws, chatId),
+          "invitation", resolved, "agent", agent);
+      return resolved;
+    });
+  }
+
+  /** The agent, locked, who may enter this open chat; {@code field} names the input on a 422. */
+  private Agent open(Handle h, ChatRow chat, String agentId, String field) {
+    if (chat.ended()) throw new Conflict("Chat " + chat.id() + " is " + chat.status() + "; agents cannot join it");
+    if (agents.find(h, chat.workspaceId(), agentId).isEmpty()) {
+      throw new Invalid(field, "'" + agentId + "' is not an agent of this workspace");
+    }
+    if (participation.isParticipant(h, chat.id(), agentId)) {
+      throw new Conflict("Agent " + agentId + " is already in chat " + chat.id());
+    }
+    return agents.lock(h, chat.workspaceId(), agentId);
+  }
+
+  private void joinAndEmit(Handle h, ChatRow chat, Actor caller, Agent agent) {
+    boolean statusChanged = participation.join(h, chat, agent.id(), clock.instant());
+    Chat after = snapshots.of(h, chat.workspaceId(), chat.id());
+    events.emit(h, chat.workspaceId(), caller, "chat.agent_joined", after,
+        "agent", agents.get(h, chat.workspaceId(), agent.id()));
+    if (statusChanged) events.statusChanged(h, chat.workspaceId(), caller, after);
+  }
+}

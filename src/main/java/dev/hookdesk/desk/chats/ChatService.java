@@ -1,0 +1,130 @@
+package dev.hookdesk.desk.chats;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.core.DomainException.Conflict;
+import dev.hookdesk.core.DomainException.Invalid;
+import dev.hookdesk.core.DomainException.NotFound;
+import dev.hookdesk.core.Ids;
+import dev.hookdesk.desk.agents.Agent;
+import dev.hookdesk.desk.agents.AgentService;
+import dev.hookdesk.desk.chats.routing.ChatRouter;
+import dev.hookdesk.desk.chats.routing.RoutingRequest;
+import dev.hookdesk.desk.contacts.Contact;
+import dev.hookdesk.desk.contacts.ContactService;
+import dev.hookdesk.desk.sources.SourceService;
+import dev.hookdesk.events.Actor;
+import dev.hookdesk.events.EventLog;
+import dev.hookdesk.http.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** Live chats: creating and routing them, reading them, and the actions of their life. */
+public final class ChatService {
+  private final Jdbi jdbi;
+  private final Ids ids;
+  private final Clock clock;
+  private final ContactService contacts;
+  private final SourceService sources;
+  private final ChatStore chats = new ChatStore();
+  private final MessageStore messages = new MessageStore();
+  private final Snapshots snapshots;
+  private final ChatEvents events;
+  private final Assignment assignment;
+  private final Conversation conversation;
+  final ChatTransactions tx;
+  final ChatParticipants participants;
+  final ChatActions actions;
+  final ChatEnding ending;
+
+  public ChatService(Jdbi jdbi, Ids ids, Clock clock, EventLog log, ObjectMapper mapper,
+      AgentService agents, ContactService contacts, SourceService sources, ChatRouter router) {
+    this.jdbi = Objects.requireNonNull(jdbi);
+    this.ids = Objects.requireNonNull(ids);
+    this.clock = Objects.requireNonNull(clock);
+    this.contacts = Objects.requireNonNull(contacts);
+    this.sources = Objects.requireNonNull(sources);
+    Objects.requireNonNull(agents);
+    Objects.requireNonNull(router);
+    InvitationStore invitations = new InvitationStore();
+    this.snapshots = new Snapshots(chats, invitations, contacts, Objects.requireNonNull(mapper));
+    this.events = new ChatEvents(Objects.requireNonNull(log), mapper);
+    this.tx = new ChatTransactions(jdbi, chats);
+    Participation participation = new Participation(chats, agents);
+    this.assignment = new Assignment(chats, agents, router, participation, snapshots, events, clock);
+    this.conversation = new Conversation(chats, messages, agents, participation, snapshots, events, ids, clock);
+    this.participants = new ChatParticipants(tx, chats, invitations, agents, participation,
+        assignment, snapshots, events, ids, clock);
+    this.actions = new ChatActions(tx, chats, messages, snapshots, events, clock);
+    this.ending = new ChatEnding(tx, chats, participation, assignment, snapshots, events, clock);
+    // An agent who comes online or gets room takes the oldest waiting chats, in the same
+    // transaction as the change to the agent.
+    agents.onAvailable(assignment::fillSeats);
+  }
+
+  /** {@code contactId} or {@code contact} names the creator; {@code message} is their first line. */
+  public record NewChat(String source, String type, Optional<String> contactId,
+      Optional<ContactService.NewContact> contact, Optional<String> message, String reference) {}
+
+  public Chat create(String workspaceId, Actor actor, NewChat n) {
+    return jdbi.inTransaction(h -> {
+      sources.require(h, workspaceId, "source", n.source());
+      String id = ids.next("cht");
+      // Agents are locked before any event is appended: the same order as agent updates.
+      Optional<Agent> choice = assignment.choose(h, new RoutingRequest(workspaceId, id, n.source(), n.type()));
+      Contact contact = creator(h, workspaceId, actor, n);
+      Instant now = clock.instant();
+      chats.insert(h, new ChatRow(id, workspaceId, n.type(), ChatStatus.CREATED, List.of(), n.source(),
+          contact.id(), n.reference(), false, null, null, null, null, null, null, now, now, null));
+      Chat created = snapshots.of(h, workspaceId, id);
+      events.emit(h, workspaceId, actor, "chat.created", created);
+      events.statusChanged(h, workspaceId, actor, created);
+      if (n.message().isPresent()) {
+        conversation.post(h, chats.get(h, workspaceId, id), actor,
+            new Conversation.Draft("contact", null, n.message().get()));
+      }
+      assignment.apply(h, workspaceId, id, choice);
+      return snapshots.of(h, workspaceId, id);
+    });
+  }
+
+  private Contact creator(Handle h, String workspaceId, Actor actor, NewChat n) {
+    Contact c;
+    try {
+      c = contacts.resolve(h, workspaceId, actor, n.contactId(), n.contact());
+    } catch (NotFound e) {
+      throw new Invalid("contact_id", "'" + n.contactId().orElse("") + "' is not a contact of this workspace");
+    }
+    if (c.blocked()) {
+      throw new Conflict("Contact " + c.id() + " is blocked and cannot start chats");
+    }
+    return c;
+  }
+
+  public Chat get(String workspaceId, String id) {
+    return jdbi.withHandle(h -> snapshots.of(h, workspaceId, id));
+  }
+
+  public Page.Result<Chat> list(String workspaceId, Optional<String> status, Page page) {
+    return jdbi.withHandle(h -> {
+      List<ChatRow> rows = chats.list(h, workspaceId, status, page);
+      var result = Page.Result.of(rows, page.limit(), ChatRow::id);
+      return new Page.Result<>(result.data().stream().map(r -> snapshots.of(h, r)).toList(),
+          result.nextCursor());
+    });
+  }
+
+  public ChatMessage post(String workspaceId, String chatId, Actor actor, String authorType,
+      String authorId, String text) {
+    return tx.onChat(workspaceId, chatId, (h, chat) ->
+        conversation.post(h, chat, actor, new Conversation.Draft(authorType, authorId, text)));
+  }
+
+  public List<ChatMessage> messages(String workspaceId, String chatId) {
+    return jdbi.withHandle(h -> messages.list(h, chats.get(h, workspaceId, chatId).id()));
+  }
+}
