@@ -29,6 +29,14 @@ import dev.hookdesk.http.HttpServer;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.ops.OpsRoutes;
 import dev.hookdesk.store.Database;
+import dev.hookdesk.webhooks.RedactingRenderer;
+import dev.hookdesk.webhooks.SecretBox;
+import dev.hookdesk.webhooks.WebhookRegistry;
+import dev.hookdesk.webhooks.WebhookRoutes;
+import dev.hookdesk.webhooks.WebhookSettings;
+import dev.hookdesk.webhooks.WebhookTester;
+import dev.hookdesk.webhooks.send.EgressGuard;
+import dev.hookdesk.webhooks.send.JettyWebhookSender;
 import dev.hookdesk.workspaces.TokenService;
 import dev.hookdesk.workspaces.WorkspaceRoutes;
 import dev.hookdesk.workspaces.WorkspaceService;
@@ -40,6 +48,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +91,14 @@ public final class Hookdesk implements AutoCloseable {
     ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
         new LeastBusyRouter(agents));
 
+    EgressGuard egress = new EgressGuard(config.allowedNetworks());
+    JettyWebhookSender sender = webhookSender(config, egress);
+    closeables.add(sender);
+    WebhookRegistry webhooks = new WebhookRegistry(jdbi, ids, clock, catalog, sources, events,
+        mapper, SecretBox.open(config.secretKey(), config.dataDir()));
+    RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
+    WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
+
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
     List<Routes> routes = List.of(
@@ -95,7 +112,9 @@ public final class Hookdesk implements AutoCloseable {
         new TeamRoutes(teams),
         new QueueRoutes(queues),
         new TicketRoutes(tickets, ticketActions),
-        new ChatRoutes(chats));
+        new ChatRoutes(chats),
+        new WebhookRoutes(webhooks, webhookTester, catalog, egress, mapper),
+        new WebhookSettings(jdbi));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 
@@ -146,6 +165,14 @@ public final class Hookdesk implements AutoCloseable {
       } catch (Exception ignored) {
         // closing the rest matters more than one failure here
       }
+    }
+  }
+
+  private static JettyWebhookSender webhookSender(HookdeskConfig config, EgressGuard egress) {
+    try {
+      return new JettyWebhookSender(egress, config.trustedCerts(), Duration.ofSeconds(10), 64);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(HookdeskConfig.TRUSTED_CERTS, e.getMessage());
     }
   }
 

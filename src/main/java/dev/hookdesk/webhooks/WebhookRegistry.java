@@ -1,0 +1,200 @@
+package dev.hookdesk.webhooks;
+
+import dev.hookdesk.core.DomainException.Conflict;
+import dev.hookdesk.core.DomainException.NotFound;
+import dev.hookdesk.core.Ids;
+import dev.hookdesk.desk.sources.SourceService;
+import dev.hookdesk.events.Actor;
+import dev.hookdesk.events.Event;
+import dev.hookdesk.events.catalog.EventCatalog;
+import dev.hookdesk.events.catalog.EventType;
+import dev.hookdesk.http.Page;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/** The registered webhooks: management (SPEC §5) and what the delivery engine asks of them. */
+public final class WebhookRegistry implements WebhookDirectory {
+  private final Jdbi jdbi;
+  private final Ids ids;
+  private final Clock clock;
+  private final EventCatalog catalog;
+  private final SourceService sources;
+  private final WebhookStore store;
+  private final WebhookEvents events;
+  private final SecretBox box;
+
+  public WebhookRegistry(Jdbi jdbi, Ids ids, Clock clock, EventCatalog catalog,
+      SourceService sources, dev.hookdesk.events.EventLog eventLog,
+      com.fasterxml.jackson.databind.ObjectMapper mapper, SecretBox box) {
+    this.jdbi = Objects.requireNonNull(jdbi);
+    this.ids = Objects.requireNonNull(ids);
+    this.clock = Objects.requireNonNull(clock);
+    this.catalog = Objects.requireNonNull(catalog);
+    this.sources = Objects.requireNonNull(sources);
+    this.store = new WebhookStore(mapper);
+    this.events = new WebhookEvents(eventLog, mapper);
+    this.box = Objects.requireNonNull(box);
+  }
+
+  WebhookView create(Owner owner, WebhookDraft d) {
+    return jdbi.inTransaction(h -> {
+      String id = ids.next("whk");
+      Webhook w = webhook(id, owner.workspaceId(), owner.appId().orElse(null), d, clock.instant(), null);
+      checkSources(h, w);
+      checkDecisionConflict(h, w);
+      String secret = d.secret().orElseGet(() -> Secrets.generate(ids.randomBytes(32)));
+      store.insert(h, w, box.seal(id, secret), clock.instant());
+      return view(store.find(h, id, false).orElseThrow());
+    });
+  }
+
+  StoredWebhook get(Owner owner, String id) {
+    return jdbi.withHandle(h -> load(h, owner, id, false));
+  }
+
+  Page.Result<WebhookView> list(Owner owner, boolean deleted, Page page) {
+    List<StoredWebhook> rows = jdbi.withHandle(h -> store.list(h, owner, deleted,
+        page.cursor().orElse(""), page.limit() + 1));
+    List<WebhookView> views = new ArrayList<>();
+    for (StoredWebhook s : rows) views.add(view(s));
+    return Page.Result.of(views, page.limit(), WebhookView::id);
+  }
+
+  WebhookView update(Owner owner, Actor actor, String id, WebhookDraft d) {
+    return jdbi.inTransaction(h -> {
+      StoredWebhook before = load(h, owner, id, true);
+      Webhook old = before.webhook();
+      if (old.deleted()) throw new Conflict("Webhook " + id + " is deleted; restore it before changing it");
+      Webhook w = webhook(id, old.workspaceId(), old.appId(), d, old.createdAt(), null);
+      checkSources(h, w);
+      checkDecisionConflict(h, w);
+      String reason = w.enabled() ? null : old.enabled() ? "disabled through the API" : before.disabledReason();
+      store.update(h, w, reason, clock.instant());
+      if (w.enabled() && !old.enabled()) events.enabled(h, w, actor);
+      if (!w.enabled() && old.enabled()) events.disabled(h, w, actor, reason);
+      return view(store.find(h, id, false).orElseThrow());
+    });
+  }
+
+  WebhookView delete(Owner owner, String id) {
+    return jdbi.inTransaction(h -> {
+      StoredWebhook s = load(h, owner, id, true);
+      if (s.webhook().deleted()) throw new Conflict("Webhook " + id + " is already deleted");
+      store.setDeleted(h, id, clock.instant(), clock.instant());
+      return view(store.find(h, id, false).orElseThrow());
+    });
+  }
+
+  WebhookView restore(Owner owner, String id) {
+    return jdbi.inTransaction(h -> {
+      StoredWebhook s = load(h, owner, id, true);
+      if (!s.webhook().deleted()) throw new Conflict("Webhook " + id + " is not deleted");
+      checkDecisionConflict(h, s.webhook());
+      store.setDeleted(h, id, null, clock.instant());
+      return view(store.find(h, id, false).orElseThrow());
+    });
+  }
+
+  WebhookView.Secret secret(Owner owner, String id) {
+    StoredWebhook s = get(owner, id);
+    boolean inGrace = s.sealedPrevious() != null && s.previousUntil().isAfter(clock.instant());
+    return new WebhookView.Secret(box.open(id, s.sealedSecret()),
+        inGrace ? box.open(id, s.sealedPrevious()) : null, inGrace ? s.previousUntil() : null);
+  }
+
+  WebhookView.Rotated rotate(Owner owner, String id, long graceSeconds, Optional<String> given) {
+    return jdbi.inTransaction(h -> {
+      StoredWebhook s = load(h, owner, id, true);
+      if (s.webhook().deleted()) throw new Conflict("Webhook " + id + " is deleted; restore it first");
+      String next = given.orElseGet(() -> Secrets.generate(ids.randomBytes(32)));
+      Instant until = clock.instant().plusSeconds(graceSeconds);
+      store.rotate(h, id, box.seal(id, next), graceSeconds == 0 ? null : s.sealedSecret(),
+          graceSeconds == 0 ? null : until, clock.instant());
+      return new WebhookView.Rotated(Secrets.mask(next), graceSeconds == 0 ? null : until);
+    });
+  }
+
+  @Override
+  public List<Webhook> matching(Handle h, Event event) {
+    Optional<EventType> type = catalog.find(event.type());
+    if (type.isEmpty()) return List.of();
+    List<Webhook> out = new ArrayList<>();
+    for (Webhook w : store.active(h, event.workspaceId(), type.get().scope())) {
+      if (w.isDecision()) continue;
+      if (!w.sources().isEmpty() && !w.sources().contains(event.source())) continue;
+      if (w.events().stream().anyMatch(p -> EventCatalog.matches(p, event.type()))) out.add(w);
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<Webhook> find(Handle h, String webhookId) {
+    return store.find(h, webhookId, false).map(StoredWebhook::webhook);
+  }
+
+  @Override
+  public List<byte[]> signingSecrets(String webhookId, Instant now) {
+    Optional<StoredWebhook> s = jdbi.withHandle(h -> store.find(h, webhookId, false));
+    if (s.isEmpty()) return List.of();
+    List<byte[]> keys = new ArrayList<>();
+    keys.add(Signer.key(box.open(webhookId, s.get().sealedSecret())));
+    if (s.get().sealedPrevious() != null && s.get().previousUntil().isAfter(now)) {
+      keys.add(Signer.key(box.open(webhookId, s.get().sealedPrevious())));
+    }
+    return keys;
+  }
+
+  @Override
+  public void disable(Handle h, String webhookId, String reason) {
+    Optional<StoredWebhook> s = store.find(h, webhookId, true);
+    if (s.isEmpty() || !s.get().webhook().enabled()) return;
+    Webhook w = s.get().webhook();
+    Webhook off = new Webhook(w.id(), w.workspaceId(), w.appId(), w.scope(), w.url(), w.description(),
+        w.events(), w.sources(), w.privatePayload(), w.headers(), false, w.timeoutMs(),
+        w.retrySchedule(), w.createdAt(), w.deletedAt());
+    store.update(h, off, reason, clock.instant());
+    events.disabled(h, off, Actor.system(), reason);
+  }
+
+  WebhookView view(StoredWebhook s) {
+    return WebhookView.of(s, Secrets.mask(box.open(s.webhook().id(), s.sealedSecret())));
+  }
+
+  private StoredWebhook load(Handle h, Owner owner, String id, boolean forUpdate) {
+    return store.find(h, id, forUpdate).filter(s -> owner.sees(s.webhook()))
+        .orElseThrow(() -> new NotFound("Webhook", id));
+  }
+
+  private void checkSources(Handle h, Webhook w) {
+    for (int i = 0; i < w.sources().size(); i++) {
+      sources.require(h, w.workspaceId(), "sources[" + i + "]", w.sources().get(i));
+    }
+  }
+
+  /** At most one enabled decision webhook per (event, source); no sources means every source. */
+  private void checkDecisionConflict(Handle h, Webhook w) {
+    if (!w.isDecision() || !w.enabled()) return;
+    for (Webhook other : store.enabledOfScope(h, w.workspaceId(), w.scope())) {
+      if (other.id().equals(w.id()) || !other.isDecision()) continue;
+      boolean overlap = w.sources().isEmpty() || other.sources().isEmpty()
+          || w.sources().stream().anyMatch(other.sources()::contains);
+      if (overlap) {
+        throw new Conflict("Webhook " + other.id() + " already decides " + WebhookForm.DECISION_EVENT
+            + " for " + (other.sources().isEmpty() ? "every source" : "sources " + other.sources())
+            + "; disable or delete it, or give this one other sources");
+      }
+    }
+  }
+
+  private static Webhook webhook(String id, String ws, String app, WebhookDraft d, Instant created,
+      Instant deleted) {
+    return new Webhook(id, ws, app, d.scope(), d.url(), d.description(), d.events(), d.sources(),
+        d.privatePayload(), d.headers(), d.enabled(), d.timeoutMs(), d.retrySchedule(), created, deleted);
+  }
+}

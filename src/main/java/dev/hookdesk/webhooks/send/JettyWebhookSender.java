@@ -1,0 +1,117 @@
+package dev.hookdesk.webhooks.send;
+
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLException;
+import org.eclipse.jetty.client.BytesRequestContent;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The {@link WebhookSender} over one shared Jetty {@link HttpClient}: a connection pool per
+ * destination (scheme, host, port), connect and total timeouts, redirects not followed,
+ * the egress guard applied by the resolver, bodies read up to 64 KiB.
+ */
+public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
+  static final int MAX_BODY = 64 * 1024;
+
+  private final HttpClient client;
+
+  public JettyWebhookSender(EgressGuard guard, Optional<Path> trustedCerts, Duration connectTimeout,
+      int maxConnectionsPerHost) {
+    Objects.requireNonNull(guard);
+    ClientConnector connector = new ClientConnector();
+    connector.setSslContextFactory(TrustedCerts.tls(trustedCerts));
+    this.client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+    threads.setName("hookdesk-sender");
+    threads.setDaemon(true);
+    client.setExecutor(threads);
+    client.setSocketAddressResolver(new GuardedResolver(guard));
+    client.setFollowRedirects(false);
+    client.setConnectTimeout(connectTimeout.toMillis());
+    client.setIdleTimeout(60_000);
+    client.setMaxConnectionsPerDestination(maxConnectionsPerHost);
+    client.setMaxRequestsQueuedPerDestination(10_000);
+    client.setUserAgentField(null);
+    try {
+      client.start();
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the webhook HTTP client", e);
+    }
+  }
+
+  @Override
+  public CompletableFuture<AttemptResult> send(OutboundRequest request) {
+    Objects.requireNonNull(request);
+    CompletableFuture<AttemptResult> out = new CompletableFuture<>();
+    long started = System.nanoTime();
+    try {
+      String contentType = "application/json; charset=utf-8";
+      var r = client.newRequest(URI.create(request.url()))
+          .method("POST")
+          .followRedirects(false)
+          .timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
+      for (Map.Entry<String, String> h : request.headers().entrySet()) {
+        if (h.getKey().equalsIgnoreCase("content-type")) {
+          contentType = h.getValue();
+        } else {
+          r.headers(m -> m.put(h.getKey(), h.getValue()));
+        }
+      }
+      r.body(new BytesRequestContent(contentType, request.body()));
+      r.send(new LimitedResponse(MAX_BODY, started, request.timeout(), out));
+    } catch (RuntimeException e) {
+      out.complete(LimitedResponse.failure(started, "request: " + e.getMessage()));
+    }
+    return out;
+  }
+
+  /** Words a user can act on, by kind: egress, timeout, refused, dns, tls, io. */
+  static String describe(Throwable t, Duration timeout) {
+    Throwable root = t;
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      root = c;
+      if (c instanceof GuardedResolver.EgressRefusedException) return "egress: " + c.getMessage();
+      if (c instanceof TimeoutException) {
+        return "timeout: no complete response within " + timeout.toMillis() + " ms";
+      }
+      if (c instanceof ConnectException) return "refused: " + message(c);
+      if (c instanceof UnknownHostException) return "dns: " + message(c) + " does not resolve";
+      if (c instanceof SSLException || c instanceof java.security.cert.CertificateException) {
+        return "tls: " + message(rootOf(c));
+      }
+    }
+    return "io: " + message(root);
+  }
+
+  private static Throwable rootOf(Throwable t) {
+    Throwable c = t;
+    while (c.getCause() != null && c.getCause() != c) c = c.getCause();
+    return c;
+  }
+
+  private static String message(Throwable t) {
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  @Override
+  public void close() {
+    try {
+      client.stop();
+    } catch (Exception ignored) {
+      // shutting down; nothing left to deliver through this client
+    }
+  }
+}

@@ -1,0 +1,139 @@
+package dev.hookdesk.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.hookdesk.webhooks.send.AttemptResult;
+import dev.hookdesk.webhooks.send.EgressGuard;
+import dev.hookdesk.webhooks.send.JettyWebhookSender;
+import dev.hookdesk.webhooks.send.OutboundRequest;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One request through the Jetty sender to real receivers on loopback. */
+class SenderTest {
+  static final EgressGuard LOOPBACK_ALLOWED = new EgressGuard(List.of("127.0.0.0/8", "::1/128"));
+  static Receiver.SelfSigned cert;
+  static JettyWebhookSender sender;
+  static Receiver receiver;
+
+  @BeforeAll
+  static void start() throws Exception {
+    cert = Receiver.SelfSigned.create();
+    sender = new JettyWebhookSender(LOOPBACK_ALLOWED, Optional.of(cert.pem()), Duration.ofSeconds(5), 8);
+    receiver = Receiver.http();
+  }
+
+  @AfterAll
+  static void stop() {
+    sender.close();
+    receiver.close();
+  }
+
+  static OutboundRequest post(String url, Duration timeout) {
+    return new OutboundRequest(url, Map.of("content-type", "application/json; charset=utf-8",
+        "webhook-id", "evt_1", "x-custom", "yes"), "{\"a\":1}".getBytes(StandardCharsets.UTF_8), timeout);
+  }
+
+  static AttemptResult send(JettyWebhookSender s, String url) {
+    return s.send(post(url, Duration.ofSeconds(5))).join();
+  }
+
+  @Test
+  void postsTheBodyAndHeadersAndReadsTheAnswer() {
+    receiver.answer = new Receiver.Answer(202, Map.of("X-Reply", "hi"), "accepted".getBytes());
+    AttemptResult r = send(sender, receiver.url("/hook"));
+    assertThat(r.success()).isTrue();
+    assertThat(r.status()).isEqualTo(202);
+    assertThat(r.responseBody()).isEqualTo("accepted");
+    assertThat(r.responseHeaders()).containsEntry("x-reply", "hi");
+    Receiver.Request got = receiver.last();
+    assertThat(got.text()).isEqualTo("{\"a\":1}");
+    assertThat(got.header("content-type")).isEqualTo("application/json; charset=utf-8");
+    assertThat(got.header("webhook-id")).isEqualTo("evt_1");
+    assertThat(got.header("x-custom")).isEqualTo("yes");
+  }
+
+  @Test
+  void redirectsAreNotFollowed() {
+    int before = receiver.requests.size();
+    receiver.answer = new Receiver.Answer(302, Map.of("Location", receiver.url("/elsewhere")), new byte[0]);
+    AttemptResult r = send(sender, receiver.url("/hook"));
+    assertThat(r.status()).isEqualTo(302);
+    assertThat(r.success()).isFalse();
+    assertThat(receiver.requests.size() - before).isEqualTo(1);
+  }
+
+  @Test
+  void keepsAtMost64KiBOfTheResponse() {
+    byte[] big = "x".repeat(300 * 1024).getBytes();
+    receiver.answer = new Receiver.Answer(200, Map.of(), big);
+    AttemptResult r = send(sender, receiver.url("/hook"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.responseBody()).hasSize(64 * 1024);
+  }
+
+  @Test
+  void readsRetryAfterOn429And503() {
+    receiver.answer = new Receiver.Answer(429, Map.of("Retry-After", "7"), new byte[0]);
+    assertThat(send(sender, receiver.url("/hook")).retryAfter()).contains(Duration.ofSeconds(7));
+    receiver.answer = new Receiver.Answer(503, Map.of("Retry-After", "soon"), new byte[0]);
+    assertThat(send(sender, receiver.url("/hook")).retryAfter()).isEmpty();
+  }
+
+  @Test
+  void aSlowReceiverTimesOut() throws Exception {
+    try (Receiver slow = Receiver.http()) {
+      slow.delayMillis = 3000;
+      AttemptResult r = sender.send(post(slow.url("/slow"), Duration.ofMillis(300))).join();
+      assertThat(r.status()).isZero();
+      assertThat(r.error()).startsWith("timeout:");
+      assertThat(r.durationMillis()).isLessThan(2500);
+    }
+  }
+
+  @Test
+  void aClosedPortIsRefused() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    AttemptResult r = send(sender, "http://127.0.0.1:" + port + "/");
+    assertThat(r.success()).isFalse();
+    assertThat(r.error()).startsWith("refused:");
+  }
+
+  @Test
+  void theGuardChecksTheAddressActuallyConnectedTo() {
+    int before = receiver.requests.size();
+    try (JettyWebhookSender strict = new JettyWebhookSender(new EgressGuard(List.of()),
+        Optional.empty(), Duration.ofSeconds(5), 8)) {
+      AttemptResult byIp = send(strict, receiver.url("/hook"));
+      assertThat(byIp.error()).startsWith("egress:").contains("loopback");
+      AttemptResult byName = send(strict, "http://localhost:" + receiver.port() + "/hook");
+      assertThat(byName.error()).startsWith("egress:").contains("localhost");
+    }
+    assertThat(receiver.requests.size()).isEqualTo(before);
+  }
+
+  @Test
+  void httpsWorksWithTrustedCertsAndFailsWithout() throws Exception {
+    try (Receiver tls = Receiver.https(cert)) {
+      AttemptResult ok = send(sender, tls.url("/secure"));
+      assertThat(ok.status()).isEqualTo(200);
+      assertThat(tls.last().text()).isEqualTo("{\"a\":1}");
+      try (JettyWebhookSender jdkOnly = new JettyWebhookSender(LOOPBACK_ALLOWED, Optional.empty(),
+          Duration.ofSeconds(5), 8)) {
+        AttemptResult bad = send(jdkOnly, tls.url("/secure"));
+        assertThat(bad.status()).isZero();
+        assertThat(bad.error()).startsWith("tls:");
+      }
+    }
+  }
+}
