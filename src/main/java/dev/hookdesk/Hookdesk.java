@@ -5,6 +5,10 @@ import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
+import dev.hookdesk.delivery.DeliveryEngine;
+import dev.hookdesk.delivery.DeliveryRoutes;
+import dev.hookdesk.delivery.DeliveryService;
+import dev.hookdesk.delivery.DeliverySettings;
 import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.ChatRoutes;
@@ -99,6 +103,11 @@ public final class Hookdesk implements AutoCloseable {
     RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
     WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
 
+    DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
+        mapper, clock, metrics, DeliverySettings.defaults(config.attemptRetention()));
+    closeables.add(delivery);
+    DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
+
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
     List<Routes> routes = List.of(
@@ -114,7 +123,8 @@ public final class Hookdesk implements AutoCloseable {
         new TicketRoutes(tickets, ticketActions),
         new ChatRoutes(chats),
         new WebhookRoutes(webhooks, webhookTester, catalog, egress, mapper),
-        new WebhookSettings(jdbi));
+        new WebhookSettings(jdbi),
+        new DeliveryRoutes(deliveries));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 

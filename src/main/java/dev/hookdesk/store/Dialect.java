@@ -1,6 +1,8 @@
 package dev.hookdesk.store;
 
 import java.util.Map;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 
 /**
  * What differs between the embedded H2 database and PostgreSQL. Everything else is written
@@ -15,6 +17,18 @@ public interface Dialect {
 
   /** Whether the database can push notifications to other nodes (PostgreSQL LISTEN/NOTIFY). */
   boolean supportsNotify();
+
+  /** Wakes the listeners of a channel on every node once the transaction commits; a no-op without notify. */
+  void notify(Handle h, String channel);
+
+  /**
+   * Calls {@code onNotify} whenever a node notifies the channel, until closed. Without
+   * notify support it never calls; polling and in-process signals cover that case.
+   */
+  AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify);
+
+  /** An INSERT of one row that does nothing when a row with the same key exists. */
+  String insertIfAbsent(String table, String columns, String values, String key);
 
   static Dialect forUrl(String jdbcUrl) {
     return jdbcUrl.startsWith("jdbc:postgresql:") ? new PostgresDialect() : new H2Dialect();

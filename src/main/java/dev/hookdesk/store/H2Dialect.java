@@ -1,6 +1,8 @@
 package dev.hookdesk.store;
 
 import java.util.Map;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 
 final class H2Dialect implements Dialect {
   @Override
@@ -17,5 +19,27 @@ final class H2Dialect implements Dialect {
   @Override
   public boolean supportsNotify() {
     return false;
+  }
+
+  @Override
+  public void notify(Handle h, String channel) {
+    // one node per embedded database: the in-process signal is enough
+  }
+
+  @Override
+  public AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify) {
+    return () -> { };
+  }
+
+  @Override
+  public String insertIfAbsent(String table, String columns, String values, String key) {
+    return "MERGE INTO " + table + " t USING (VALUES (" + values + ")) s (" + columns + ") ON t."
+        + key + " = s." + key + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES ("
+        + prefixed(columns) + ")";
+  }
+
+  private static String prefixed(String columns) {
+    return String.join(", ", java.util.Arrays.stream(columns.split(","))
+        .map(c -> "s." + c.trim()).toList());
   }
 }

@@ -1,6 +1,8 @@
 package dev.hookdesk.store;
 
 import java.util.Map;
+import javax.sql.DataSource;
+import org.jdbi.v3.core.Handle;
 
 final class PostgresDialect implements Dialect {
   @Override
@@ -16,5 +18,21 @@ final class PostgresDialect implements Dialect {
   @Override
   public boolean supportsNotify() {
     return true;
+  }
+
+  @Override
+  public void notify(Handle h, String channel) {
+    h.createQuery("SELECT pg_notify(:channel, '')").bind("channel", channel).mapTo(String.class).one();
+  }
+
+  @Override
+  public AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify) {
+    return PostgresListener.start(dataSource, channel, onNotify);
+  }
+
+  @Override
+  public String insertIfAbsent(String table, String columns, String values, String key) {
+    return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
+        + key + ") DO NOTHING";
   }
 }

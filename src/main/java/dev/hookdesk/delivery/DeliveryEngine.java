@@ -1,0 +1,159 @@
+package dev.hookdesk.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.core.Ids;
+import dev.hookdesk.events.EventLog;
+import dev.hookdesk.store.Database;
+import dev.hookdesk.webhooks.PayloadRenderer;
+import dev.hookdesk.webhooks.WebhookDirectory;
+import dev.hookdesk.webhooks.send.WebhookSender;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running engine of one node: fan-out, dispatcher and result writer threads, and upkeep. */
+public final class DeliveryEngine implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+
+  private final Database db;
+  private final Clock clock;
+  private final FanOut fanOut;
+  private final DeliveryQueue queue;
+  private final Dispatcher dispatcher;
+  private final ResultWriter writer;
+  private final AttemptPruner pruner;
+  private final DeliveryMetrics metrics;
+  private final Wakeup fanOutWakeup = new Wakeup();
+  private final Wakeup dispatchWakeup = new Wakeup();
+  private final List<Thread> threads = new ArrayList<>();
+  private final ScheduledExecutorService upkeep;
+  private final AutoCloseable listener;
+  private volatile boolean running = true;
+  private volatile boolean writing = true;
+
+  public DeliveryEngine(Database db, EventLog events, WebhookDirectory directory,
+      PayloadRenderer renderer, WebhookSender sender, Ids ids, ObjectMapper mapper, Clock clock,
+      MeterRegistry registry, DeliverySettings settings) {
+    this.db = Objects.requireNonNull(db);
+    this.clock = Objects.requireNonNull(clock);
+    String nodeId = "node_" + ids.next("n").substring(2 + 10);
+    this.queue = new DeliveryQueue(db, nodeId);
+    this.fanOut = new FanOut(db, events, directory, ids, clock);
+    this.metrics = new DeliveryMetrics(registry);
+    Isolation isolation = new Isolation(settings.perWebhookInFlight(), settings.breakerFailures(),
+        settings.breakerCooldown());
+    OutcomeStore store = new OutcomeStore(db, directory, new RetryPolicy(settings.retryAfterMax()),
+        new FailureStreaks(db.dialect(), settings.disableAfter()), new ExhaustedEvents(events, mapper),
+        ids, mapper, clock, nodeId);
+    this.writer = new ResultWriter(store);
+    this.dispatcher = new Dispatcher(queue, db, directory, events, renderer, sender,
+        isolation, writer, dispatchWakeup, clock, settings, metrics);
+    this.pruner = new AttemptPruner(db, clock, settings.attemptRetention());
+    metrics.bindNode(registry, dispatcher::inFlight, () -> isolation.openCircuits(clock.instant()));
+    events.onCommit(fanOutWakeup::signal);
+
+    loop("delivery-fanout", () -> running, () -> {
+      if (fanOut.runOnce() < 0) fanOutWakeup.await(settings.poll().toMillis());
+      else dispatchWakeup.signal();
+    });
+    loop("delivery-dispatch", () -> running, dispatcher::step);
+    loop("delivery-results", () -> writing, () -> writer.step(200));
+    this.listener = db.dialect().listen(db.dataSource(), FanOut.CHANNEL, dispatchWakeup::signal);
+    this.upkeep = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("delivery-upkeep").factory());
+    upkeep.scheduleWithFixedDelay(this::sample, 0, 5, TimeUnit.SECONDS);
+    upkeep.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
+  }
+
+  private interface Step {
+    void run() throws InterruptedException;
+  }
+
+  /** Wakes the dispatcher now (a manual retry); other nodes are told through the database. */
+  public void wake() {
+    dispatchWakeup.signal();
+  }
+
+  private void loop(String name, java.util.function.BooleanSupplier condition, Step step) {
+    Thread t = Thread.ofPlatform().daemon().name(name).start(() -> {
+      while (condition.getAsBoolean()) {
+        try {
+          step.run();
+        } catch (InterruptedException e) {
+          return;
+        } catch (RuntimeException e) {
+          if (!condition.getAsBoolean()) return;
+          log.error("{} failed; retrying shortly", name, e);
+          try {
+            Thread.sleep(1000);
+          } catch (InterruptedException ie) {
+            return;
+          }
+        }
+      }
+    });
+    threads.add(t);
+  }
+
+  private void sample() {
+    try {
+      metrics.sample(queue.depth(), queue.dueNow(clock.instant()));
+    } catch (RuntimeException e) {
+      log.debug("cannot sample the delivery queue: {}", e.getMessage());
+    }
+  }
+
+  private void prune() {
+    try {
+      int n = pruner.prune();
+      if (n > 0) log.info("pruned the bodies of {} old attempts", n);
+    } catch (RuntimeException e) {
+      log.warn("cannot prune attempts: {}", e.getMessage());
+    }
+  }
+
+  /** Stops claiming, lets requests in flight finish briefly, writes their results, releases the rest. */
+  @Override
+  public void close() {
+    running = false;
+    upkeep.shutdownNow();
+    Thread fan = threads.get(0);
+    Thread dispatch = threads.get(1);
+    Thread results = threads.get(2);
+    fan.interrupt();
+    dispatch.interrupt();
+    join(fan);
+    join(dispatch);
+    long deadline = System.currentTimeMillis() + 3000;
+    while ((dispatcher.inFlight() > 0 || writer.backlog() > 0) && System.currentTimeMillis() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        break;
+      }
+    }
+    writing = false;
+    join(results);
+    try {
+      listener.close();
+      queue.releaseClaims(clock.instant());
+    } catch (Exception e) {
+      log.warn("cannot release delivery claims; they return when the lease ends: {}", e.getMessage());
+    }
+  }
+
+  private static void join(Thread t) {
+    try {
+      t.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

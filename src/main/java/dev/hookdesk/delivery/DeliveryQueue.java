@@ -1,0 +1,81 @@
+package dev.hookdesk.delivery;
+
+import dev.hookdesk.store.Database;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The hot queue shared by every node. A claim moves {@code due_at} to the end of the lease,
+ * so rows of a node that dies come back when the lease runs out, with no sweeper.
+ */
+final class DeliveryQueue {
+  private final Database db;
+  private final String nodeId;
+
+  DeliveryQueue(Database db, String nodeId) {
+    this.db = db;
+    this.nodeId = nodeId;
+  }
+
+  String nodeId() {
+    return nodeId;
+  }
+
+  /** Claims up to {@code limit} due deliveries, skipping rows other nodes hold and the excluded webhooks. */
+  List<Claimed> claim(Instant now, int limit, Set<String> excludedWebhooks, Duration lease) {
+    return db.inTransaction(h -> {
+      List<String> ids = h.createQuery("SELECT delivery_id FROM delivery_queue WHERE due_at <= :now"
+              + (excludedWebhooks.isEmpty() ? "" : " AND webhook_id NOT IN (<excluded>)")
+              + " ORDER BY due_at LIMIT :limit FOR UPDATE SKIP LOCKED")
+          .bind("now", now).bind("limit", limit)
+          .bindList(org.jdbi.v3.core.statement.EmptyHandling.NULL_KEYWORD, "excluded",
+              List.copyOf(excludedWebhooks))
+          .mapTo(String.class).list();
+      if (ids.isEmpty()) return List.of();
+      Instant until = now.plus(lease);
+      h.createUpdate("UPDATE delivery_queue SET due_at = :until, claimed_until = :until,"
+              + " claimed_by = :node WHERE delivery_id IN (<ids>)")
+          .bind("until", until).bind("node", nodeId).bindList("ids", ids).execute();
+      return h.createQuery("""
+              SELECT d.id, d.webhook_id, d.workspace_id, d.event_id, d.event_at, d.attempt_count,
+                q.manual, e.body, e.source
+              FROM deliveries d JOIN delivery_queue q ON q.delivery_id = d.id
+              JOIN events e ON e.id = d.event_id
+              WHERE d.id IN (<ids>)""")
+          .bindList("ids", ids)
+          .map((rs, ctx) -> new Claimed(rs.getString("id"), rs.getString("webhook_id"),
+              rs.getString("workspace_id"), rs.getString("event_id"),
+              rs.getObject("event_at", OffsetDateTime.class).toInstant(),
+              rs.getInt("attempt_count") + 1, rs.getBoolean("manual"), rs.getString("body"),
+              rs.getString("source")))
+          .list();
+    });
+  }
+
+  /** When the next queued row becomes due (a retry, or a lease running out). */
+  Optional<Instant> nextDue() {
+    return db.read(h -> h.createQuery("SELECT MIN(due_at) AS due FROM delivery_queue")
+        .map((rs, ctx) -> Optional.ofNullable(rs.getObject("due", OffsetDateTime.class)))
+        .one().map(OffsetDateTime::toInstant));
+  }
+
+  /** Hands this node's unfinished claims back at once (orderly shutdown). */
+  void releaseClaims(Instant now) {
+    db.inTransaction(h -> h.createUpdate("UPDATE delivery_queue SET due_at = :now, claimed_by = NULL,"
+            + " claimed_until = NULL WHERE claimed_by = :node")
+        .bind("now", now).bind("node", nodeId).execute());
+  }
+
+  long depth() {
+    return db.read(h -> h.createQuery("SELECT COUNT(*) FROM delivery_queue").mapTo(Long.class).one());
+  }
+
+  long dueNow(Instant now) {
+    return db.read(h -> h.createQuery("SELECT COUNT(*) FROM delivery_queue WHERE due_at <= :now")
+        .bind("now", now).mapTo(Long.class).one());
+  }
+}

@@ -1,0 +1,126 @@
+package dev.hookdesk.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.core.DomainException.Conflict;
+import dev.hookdesk.core.DomainException.NotFound;
+import dev.hookdesk.http.Page;
+import dev.hookdesk.http.Principal;
+import dev.hookdesk.store.Database;
+import dev.hookdesk.webhooks.Webhook;
+import dev.hookdesk.webhooks.WebhookDirectory;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** The delivery log API: read it, retry one delivery, recover a webhook's failures in a window. */
+public final class DeliveryService {
+  private static final List<String> FINISHED = List.of("succeeded", "failed", "exhausted");
+
+  private final Database db;
+  private final WebhookDirectory directory;
+  private final DeliveryLog log;
+  private final Clock clock;
+  private final Runnable wake;
+
+  public DeliveryService(Database db, WebhookDirectory directory, ObjectMapper mapper, Clock clock,
+      Runnable wake) {
+    this.db = Objects.requireNonNull(db);
+    this.directory = Objects.requireNonNull(directory);
+    this.log = new DeliveryLog(db, mapper);
+    this.clock = Objects.requireNonNull(clock);
+    this.wake = Objects.requireNonNull(wake);
+  }
+
+  Page.Result<Delivery> list(Principal p, String webhookId, Optional<String> status,
+      Optional<String> eventType, Page page) {
+    webhook(p, webhookId);
+    return log.list(webhookId, status, eventType, page);
+  }
+
+  Delivery get(Principal p, String id) {
+    Delivery d = log.getWithAttempts(p.workspaceId(), id);
+    visible(p, d);
+    return d;
+  }
+
+  /** Sends the delivery again now: the next scheduled attempt if it is queued, else one more attempt. */
+  Delivery retry(Principal p, String id) {
+    Delivery d = log.find(p.workspaceId(), id).orElseThrow(() -> new NotFound("Delivery", id));
+    Webhook w = visible(p, d);
+    requireSendable(w);
+    Instant now = clock.instant();
+    db.inTransaction(h -> {
+      int reopened = h.createUpdate("UPDATE deliveries SET status = 'pending', next_attempt_at = :now,"
+              + " completed_at = NULL WHERE id = :id AND status IN (<finished>)")
+          .bind("now", now).bind("id", id).bindList("finished", FINISHED).execute();
+      if (reopened > 0) {
+        h.createUpdate("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at, manual)"
+            + " VALUES (:id, :webhook, :now, TRUE)")
+            .bind("id", id).bind("webhook", w.id()).bind("now", now).execute();
+      } else {
+        h.createUpdate("UPDATE delivery_queue SET due_at = :now WHERE delivery_id = :id"
+            + " AND claimed_by IS NULL").bind("now", now).bind("id", id).execute();
+        h.createUpdate("UPDATE deliveries SET next_attempt_at = :now WHERE id = :id AND status IN"
+            + " ('pending', 'retrying')").bind("now", now).bind("id", id).execute();
+      }
+      db.dialect().notify(h, FanOut.CHANNEL);
+      return null;
+    });
+    wake.run();
+    return log.find(p.workspaceId(), id).orElseThrow();
+  }
+
+  /** Queues one more attempt for every failed or exhausted delivery created in [since, until). */
+  int recover(Principal p, String webhookId, Instant since, Optional<Instant> untilOrNow) {
+    Webhook w = webhook(p, webhookId);
+    requireSendable(w);
+    Instant now = clock.instant();
+    Instant until = untilOrNow.orElse(now);
+    int n = db.inTransaction(h -> {
+      List<String> ids = h.createQuery("SELECT id FROM deliveries WHERE webhook_id = :webhook"
+              + " AND status IN ('failed', 'exhausted') AND created_at >= :since AND created_at < :until"
+              + " FOR UPDATE")
+          .bind("webhook", webhookId).bind("since", since).bind("until", until)
+          .mapTo(String.class).list();
+      for (int i = 0; i < ids.size(); i += 500) requeue(h, ids.subList(i, Math.min(ids.size(), i + 500)), w, now);
+      if (!ids.isEmpty()) db.dialect().notify(h, FanOut.CHANNEL);
+      return ids.size();
+    });
+    wake.run();
+    return n;
+  }
+
+  private static void requeue(Handle h, List<String> ids, Webhook w, Instant now) {
+    h.createUpdate("UPDATE deliveries SET status = 'pending', next_attempt_at = :now,"
+            + " completed_at = NULL WHERE id IN (<ids>)")
+        .bind("now", now).bindList("ids", ids).execute();
+    var insert = h.prepareBatch("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at, manual)"
+        + " VALUES (:id, :webhook, :now, TRUE)");
+    for (String id : ids) insert.bind("id", id).bind("webhook", w.id()).bind("now", now).add();
+    insert.execute();
+  }
+
+  private static void requireSendable(Webhook w) {
+    if (w.deleted()) throw new Conflict("Webhook " + w.id() + " is deleted; restore it first");
+    if (!w.enabled()) throw new Conflict("Webhook " + w.id() + " is disabled; enable it first");
+  }
+
+  private Webhook visible(Principal p, Delivery d) {
+    return db.read(h -> directory.find(h, d.webhookId())).filter(w -> owns(p, w))
+        .orElseThrow(() -> new NotFound("Delivery", d.id()));
+  }
+
+  private Webhook webhook(Principal p, String webhookId) {
+    return db.read(h -> directory.find(h, webhookId)).filter(w -> owns(p, w))
+        .orElseThrow(() -> new NotFound("Webhook", webhookId));
+  }
+
+  // An app token sees only its own app's webhooks (SPEC §8); admins see the workspace's.
+  private static boolean owns(Principal p, Webhook w) {
+    if (!w.workspaceId().equals(p.workspaceId())) return false;
+    return p.appId().isEmpty() || p.appId().get().equals(w.appId());
+  }
+}

@@ -1,0 +1,134 @@
+package dev.hookdesk.delivery;
+
+import dev.hookdesk.events.Event;
+import dev.hookdesk.events.EventLog;
+import dev.hookdesk.store.Database;
+import dev.hookdesk.webhooks.PayloadRenderer;
+import dev.hookdesk.webhooks.SignedRequest;
+import dev.hookdesk.webhooks.Webhook;
+import dev.hookdesk.webhooks.WebhookDirectory;
+import dev.hookdesk.webhooks.send.AttemptResult;
+import dev.hookdesk.webhooks.send.OutboundRequest;
+import dev.hookdesk.webhooks.send.WebhookSender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Claims due deliveries while the node has room and sends them without waiting: the sender
+ * is asynchronous, so a hanging endpoint costs a slot of its own cap, never a thread.
+ */
+final class Dispatcher {
+  private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+  private final DeliveryQueue queue;
+  private final Database db;
+  private final WebhookDirectory directory;
+  private final EventLog events;
+  private final PayloadRenderer renderer;
+  private final WebhookSender sender;
+  private final Isolation isolation;
+  private final ResultWriter writer;
+  private final Wakeup wakeup;
+  private final Clock clock;
+  private final DeliverySettings settings;
+  private final DeliveryMetrics metrics;
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory, EventLog events,
+      PayloadRenderer renderer, WebhookSender sender, Isolation isolation,
+      ResultWriter writer, Wakeup wakeup, Clock clock, DeliverySettings settings,
+      DeliveryMetrics metrics) {
+    this.queue = queue;
+    this.db = db;
+    this.directory = directory;
+    this.events = events;
+    this.renderer = renderer;
+    this.sender = sender;
+    this.isolation = isolation;
+    this.writer = writer;
+    this.wakeup = wakeup;
+    this.clock = clock;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** One round: claim what fits and send it; waits when there is nothing to do. */
+  void step() throws InterruptedException {
+    int free = settings.maxInFlight() - inFlight.get();
+    if (free <= 0) {
+      wakeup.await(settings.poll().toMillis());
+      return;
+    }
+    Instant now = clock.instant();
+    int ask = Math.min(free, settings.claimBatch());
+    List<Claimed> claimed = queue.claim(now, ask, isolation.excluded(now), settings.lease());
+    if (!claimed.isEmpty()) send(claimed, now);
+    if (claimed.size() < ask) wakeup.await(idleMillis(now));
+  }
+
+  private long idleMillis(Instant now) {
+    long poll = settings.poll().toMillis();
+    Optional<Instant> due = queue.nextDue();
+    if (due.isEmpty() || !due.get().isAfter(now)) return poll;
+    return Math.min(poll, Duration.between(now, due.get()).toMillis() + 1);
+  }
+
+  private void send(List<Claimed> claimed, Instant now) {
+    Map<String, Optional<Webhook>> webhooks = new HashMap<>();
+    db.read(h -> {
+      for (Claimed c : claimed) webhooks.computeIfAbsent(c.webhookId(), id -> directory.find(h, id));
+      return null;
+    });
+    Map<String, List<byte[]>> secrets = new HashMap<>();
+    for (Claimed c : claimed) {
+      Webhook w = webhooks.get(c.webhookId()).orElse(null);
+      if (w == null || w.deleted()) {
+        writer.offer(Outcome.cancelled(c, "the webhook was deleted"));
+      } else if (!w.enabled()) {
+        writer.offer(Outcome.cancelled(c, "the webhook is disabled"));
+      } else if (!isolation.tryAcquire(w.id(), now)) {
+        Instant open = isolation.openUntil(w.id());
+        writer.offer(Outcome.deferred(c, open != null && open.isAfter(now) ? open : now));
+      } else {
+        try {
+          Event event = events.parse(c.eventBody(), c.eventSource());
+          byte[] body = renderer.render(event, w);
+          List<byte[]> keys = secrets.computeIfAbsent(w.id(), id -> directory.signingSecrets(id, now));
+          start(c, w, SignedRequest.of(w, c.eventId(), event.type(), c.deliveryId(),
+              c.attemptNumber(), body, keys, now));
+        } catch (RuntimeException e) {
+          isolation.release(w.id(), true, now);
+          log.error("cannot prepare delivery {}", c.deliveryId(), e);
+          writer.offer(Outcome.cancelled(c, "could not be prepared: " + e.getMessage()));
+        }
+      }
+    }
+  }
+
+  private void start(Claimed c, Webhook w, OutboundRequest request) {
+    inFlight.incrementAndGet();
+    Instant started = clock.instant();
+    sender.send(request).whenComplete((r, t) -> {
+      AttemptResult result = r != null ? r : new AttemptResult(0, Map.of(), "",
+          Duration.between(started, clock.instant()).toMillis(), String.valueOf(t), Optional.empty());
+      Instant end = clock.instant();
+      isolation.release(w.id(), result.success(), end);
+      metrics.attempted(result, c.eventAt(), end);
+      writer.offer(Outcome.attempted(c, w, request, result, started));
+      inFlight.decrementAndGet();
+      wakeup.signal();
+    });
+  }
+}

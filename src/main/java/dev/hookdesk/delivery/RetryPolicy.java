@@ -1,0 +1,42 @@
+package dev.hookdesk.delivery;
+
+import dev.hookdesk.webhooks.send.AttemptResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * SPEC §5's rules for the next step: success on a 2xx, 410 disables, a failure waits the
+ * webhook's schedule (plus up to 10 % jitter, so a recovering receiver is not hit by a wave),
+ * or the receiver's Retry-After on 429/503 up to a bound; after the last step, exhausted.
+ */
+final class RetryPolicy {
+  private final Duration retryAfterMax;
+
+  RetryPolicy(Duration retryAfterMax) {
+    this.retryAfterMax = retryAfterMax;
+  }
+
+  Decision decide(List<Duration> schedule, int attemptNumber, boolean manual, AttemptResult r,
+      Instant now) {
+    if (r.success()) return Decision.done(DeliveryStatus.SUCCEEDED);
+    if (r.error() == null && r.status() == 410) {
+      return new Decision(DeliveryStatus.FAILED, null, "the endpoint answered 410 Gone");
+    }
+    // A manual retry is one extra attempt; it does not restart the schedule.
+    if (manual) return Decision.done(DeliveryStatus.FAILED);
+    if (attemptNumber > schedule.size()) return Decision.done(DeliveryStatus.EXHAUSTED);
+    Duration wait = jittered(schedule.get(attemptNumber - 1));
+    if (r.retryAfter().isPresent() && (r.status() == 429 || r.status() == 503)) {
+      Duration asked = r.retryAfter().get();
+      wait = asked.isNegative() ? Duration.ZERO : asked.compareTo(retryAfterMax) > 0 ? retryAfterMax : asked;
+    }
+    return new Decision(DeliveryStatus.RETRYING, now.plus(wait), null);
+  }
+
+  static Duration jittered(Duration d) {
+    long millis = d.toMillis();
+    return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
+  }
+}
