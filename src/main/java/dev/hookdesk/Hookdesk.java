@@ -13,7 +13,12 @@ import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.ChatRoutes;
 import dev.hookdesk.desk.chats.ChatService;
+import dev.hookdesk.desk.chats.routing.ChatRouter;
 import dev.hookdesk.desk.chats.routing.LeastBusyRouter;
+import dev.hookdesk.decisions.DecisionRouter;
+import dev.hookdesk.decisions.DecisionSchemaRoutes;
+import dev.hookdesk.decisions.ResponseSchemas;
+import dev.hookdesk.delivery.DirectDeliveries;
 import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.sources.SourceRoutes;
@@ -92,9 +97,6 @@ public final class Hookdesk implements AutoCloseable {
     QueueService queues = new QueueService(jdbi, ids, clock);
     TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
     TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, agents, teams, queues);
-    ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
-        new LeastBusyRouter(agents));
-
     EgressGuard egress = new EgressGuard(config.allowedNetworks());
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
@@ -107,6 +109,13 @@ public final class Hookdesk implements AutoCloseable {
         mapper, clock, metrics, DeliverySettings.defaults(config.attemptRetention()));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
+
+    ResponseSchemas responseSchemas = new ResponseSchemas(mapper);
+    ChatRouter router = new DecisionRouter(new LeastBusyRouter(agents), webhooks, agents, jdbi,
+        events, payloads, sender, new DirectDeliveries(database, ids, mapper), responseSchemas,
+        metrics, DecisionRouter.Health.DEFAULT, ids, mapper, clock);
+    ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
+        router);
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
@@ -122,6 +131,7 @@ public final class Hookdesk implements AutoCloseable {
         new QueueRoutes(queues),
         new TicketRoutes(tickets, ticketActions),
         new ChatRoutes(chats),
+        new DecisionSchemaRoutes(responseSchemas),
         new WebhookRoutes(webhooks, webhookTester, catalog, egress, mapper),
         new WebhookSettings(jdbi),
         new DeliveryRoutes(deliveries));
