@@ -15,6 +15,10 @@ import dev.hookdesk.desk.chats.ChatRoutes;
 import dev.hookdesk.desk.chats.ChatService;
 import dev.hookdesk.desk.chats.routing.ChatRouter;
 import dev.hookdesk.desk.chats.routing.LeastBusyRouter;
+import dev.hookdesk.bots.BotDispatcher;
+import dev.hookdesk.bots.BotFirstRouter;
+import dev.hookdesk.bots.BotRoutes;
+import dev.hookdesk.bots.BotSettings;
 import dev.hookdesk.decisions.DecisionRouter;
 import dev.hookdesk.decisions.DecisionSchemaRoutes;
 import dev.hookdesk.decisions.ResponseSchemas;
@@ -100,8 +104,9 @@ public final class Hookdesk implements AutoCloseable {
     EgressGuard egress = new EgressGuard(config.allowedNetworks());
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
+    SecretBox secrets = SecretBox.open(config.secretKey(), config.dataDir());
     WebhookRegistry webhooks = new WebhookRegistry(jdbi, ids, clock, catalog, sources, events,
-        mapper, SecretBox.open(config.secretKey(), config.dataDir()));
+        mapper, secrets);
     RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
     WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
 
@@ -111,11 +116,14 @@ public final class Hookdesk implements AutoCloseable {
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
 
     ResponseSchemas responseSchemas = new ResponseSchemas(mapper);
-    ChatRouter router = new DecisionRouter(new LeastBusyRouter(agents), webhooks, agents, jdbi,
+    BotSettings bots = new BotSettings(jdbi, agents, sources, secrets, ids, mapper);
+    ChatRouter builtIn = new BotFirstRouter(new LeastBusyRouter(agents), agents, bots);
+    ChatRouter router = new DecisionRouter(builtIn, webhooks, agents, jdbi,
         events, payloads, sender, new DirectDeliveries(database, ids, mapper), responseSchemas,
         metrics, DecisionRouter.Health.DEFAULT, ids, mapper, clock);
     ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
         router);
+    closeables.add(new BotDispatcher(chats, agents, bots, sender, responseSchemas, mapper, clock));
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
@@ -132,6 +140,7 @@ public final class Hookdesk implements AutoCloseable {
         new TicketRoutes(tickets, ticketActions),
         new ChatRoutes(chats),
         new DecisionSchemaRoutes(responseSchemas),
+        new BotRoutes(bots),
         new WebhookRoutes(webhooks, webhookTester, catalog, egress, mapper),
         new WebhookSettings(jdbi),
         new DeliveryRoutes(deliveries));

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +15,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** An outside service on loopback (a routing service or a bot) answering with a function of the request. */
 final class Service implements AutoCloseable {
   record Request(Map<String, String> headers, byte[] body, JsonNode json) {
     String header(String name) {
       return headers.get(name);
+    }
+
+    /** Standard Webhooks: one of the {@code v1,} signatures is HMAC-SHA256 of id.timestamp.body. */
+    boolean signedWith(String secret) {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring(6)), "HmacSHA256"));
+        mac.update((header("webhook-id") + "." + header("webhook-timestamp") + ".")
+            .getBytes(StandardCharsets.UTF_8));
+        String expected = "v1," + Base64.getEncoder().encodeToString(mac.doFinal(body));
+        return List.of(header("webhook-signature").split(" ")).contains(expected);
+      } catch (java.security.GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
     }
   }
 

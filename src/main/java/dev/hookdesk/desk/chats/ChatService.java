@@ -108,6 +108,11 @@ public final class ChatService {
     return participants.remove(workspaceId, chatId, bot, botId, "handoff");
   }
 
+  /** Told of each committed chat event, in commit order per chat; must not block. */
+  public void onEvent(java.util.function.Consumer<dev.hookdesk.events.Event> listener) {
+    events.onCommitted(listener);
+  }
+
   /** Whether the agent is in the chat now. */
   public boolean takesPart(String workspaceId, String chatId, String agentId) {
     return get(workspaceId, chatId).participants().stream().anyMatch(p -> p.id().equals(agentId));
