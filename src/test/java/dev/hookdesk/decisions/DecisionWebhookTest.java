@@ -163,4 +163,18 @@ class DecisionWebhookTest {
     }
     assertThat(node.admin().as(null).get("/metrics").expect(200).text()).contains("hookdesk_decisions_total");
   }
+
+  @Test
+  void theRequestAndBothAnswersArePublishedWithSchemas() {
+    Api api = node.admin();
+    var type = api.get("/event-types/chat.assignment_requested").expect(200);
+    assertThat(type.str("/scope")).isEqualTo("decision");
+    assertThat(type.at("/sample/data/candidates/0/max_chats").asInt()).isPositive();
+    var decision = api.get("/decision-schemas/chat.assignment_requested.response").expect(200);
+    assertThat(decision.at("/schema/required/0").asText()).isEqualTo("agent_id");
+    var bot = api.get("/decision-schemas/bot.response").expect(200);
+    assertThat(bot.at("/schema/properties/handoff/type").asText()).isEqualTo("boolean");
+    assertThat(api.get("/decision-schemas").expect(200).at("/data").size()).isEqualTo(2);
+    api.get("/decision-schemas/nope").expect(404);
+  }
 }
