@@ -15,7 +15,16 @@ import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.ChatRoutes;
 import dev.hookdesk.desk.chats.ChatService;
+import dev.hookdesk.desk.chats.routing.ChatRouter;
 import dev.hookdesk.desk.chats.routing.LeastBusyRouter;
+import dev.hookdesk.bots.BotDispatcher;
+import dev.hookdesk.bots.BotFirstRouter;
+import dev.hookdesk.bots.BotRoutes;
+import dev.hookdesk.bots.BotSettings;
+import dev.hookdesk.decisions.DecisionRouter;
+import dev.hookdesk.decisions.DecisionSchemaRoutes;
+import dev.hookdesk.decisions.ResponseSchemas;
+import dev.hookdesk.delivery.DirectDeliveries;
 import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.sources.SourceRoutes;
@@ -96,14 +105,12 @@ public final class Hookdesk implements AutoCloseable {
     QueueService queues = new QueueService(jdbi, ids, clock);
     TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
     TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, agents, teams, queues);
-    ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
-        new LeastBusyRouter(agents));
-
     EgressGuard egress = new EgressGuard(config.allowedNetworks());
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
+    SecretBox secrets = SecretBox.open(config.secretKey(), config.dataDir());
     WebhookRegistry webhooks = new WebhookRegistry(jdbi, ids, clock, catalog, sources, events,
-        mapper, SecretBox.open(config.secretKey(), config.dataDir()));
+        mapper, secrets);
     RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
     WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
 
@@ -111,6 +118,16 @@ public final class Hookdesk implements AutoCloseable {
         mapper, clock, metrics, DeliverySettings.defaults(config.attemptRetention()));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
+
+    ResponseSchemas responseSchemas = new ResponseSchemas(mapper);
+    BotSettings bots = new BotSettings(jdbi, agents, sources, secrets, ids, mapper);
+    ChatRouter builtIn = new BotFirstRouter(new LeastBusyRouter(agents), agents, bots);
+    ChatRouter router = new DecisionRouter(builtIn, webhooks, agents, jdbi,
+        events, payloads, sender, new DirectDeliveries(database, ids, mapper), responseSchemas,
+        metrics, DecisionRouter.Health.DEFAULT, ids, mapper, clock);
+    ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
+        router);
+    closeables.add(new BotDispatcher(chats, agents, bots, sender, responseSchemas, mapper, clock));
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
@@ -129,6 +146,8 @@ public final class Hookdesk implements AutoCloseable {
         new QueueRoutes(queues),
         new TicketRoutes(tickets, ticketActions),
         new ChatRoutes(chats),
+        new DecisionSchemaRoutes(responseSchemas),
+        new BotRoutes(bots),
         new WebhookRoutes(webhooks, webhookTester, catalog, egress, mapper),
         new WebhookSettings(jdbi),
         new DeliveryRoutes(deliveries)));

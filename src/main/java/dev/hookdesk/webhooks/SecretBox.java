@@ -58,7 +58,7 @@ public final class SecretBox {
     }
   }
 
-  String seal(String webhookId, String secret) {
+  public String seal(String webhookId, String secret) {
     try {
       byte[] iv = new byte[12];
       random.nextBytes(iv);
@@ -75,7 +75,7 @@ public final class SecretBox {
     }
   }
 
-  String open(String webhookId, String stored) {
+  public String open(String webhookId, String stored) {
     if (!stored.startsWith(VERSION)) throw new IllegalStateException("unknown secret format");
     try {
       byte[] all = Base64.getDecoder().decode(stored.substring(VERSION.length()));

@@ -4,14 +4,14 @@ import java.util.Base64;
 import java.util.Optional;
 
 /** Webhook secrets as users see them: generated, user-given, masked. */
-final class Secrets {
+public final class Secrets {
   static final String PREFIX = "whsec_";
   static final int MIN_LENGTH = 16;
   static final int MAX_LENGTH = 200;
 
   private Secrets() {}
 
-  static String generate(byte[] random32) {
+  public static String generate(byte[] random32) {
     return PREFIX + Base64.getEncoder().encodeToString(random32);
   }
 

@@ -133,6 +133,16 @@ public final class WebhookRegistry implements WebhookDirectory {
     return out;
   }
 
+  /**
+   * The enabled decision webhook that covers a chat source (SPEC §6: at most one), if the
+   * workspace switch is on.
+   */
+  public Optional<Webhook> decisionFor(String workspaceId, String source) {
+    return jdbi.withHandle(h -> store.active(h, workspaceId, "live_support").stream()
+        .filter(Webhook::isDecision)
+        .filter(w -> w.sources().isEmpty() || w.sources().contains(source)).findFirst());
+  }
+
   @Override
   public Optional<Webhook> find(Handle h, String webhookId) {
     return store.find(h, webhookId, false).map(StoredWebhook::webhook);

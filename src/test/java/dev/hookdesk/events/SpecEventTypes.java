@@ -17,6 +17,6 @@ final class SpecEventTypes {
       "chat.invitation_accepted", "chat.invitation_rejected", "chat.action",
       "chat.callback_requested", "chat.missed", "chat.closed", "chat.rated",
       "chat.transcript_sent", "chat.copilot_enabled", "chat.copilot_disabled",
-      "chat.status_changed",
+      "chat.status_changed", "chat.assignment_requested",
       "webhook.disabled", "webhook.enabled", "delivery.exhausted", "webhook.test");
 }

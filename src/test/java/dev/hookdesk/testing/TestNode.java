@@ -26,7 +26,7 @@ public final class TestNode implements AutoCloseable {
   private final Path dataDir;
   private final Hookdesk node;
 
-  private TestNode(Map<String, String> extra) {
+  private TestNode(Map<String, String> extra, Clock clock) {
     this.database = TestDatabase.create();
     try {
       this.dataDir = Files.createTempDirectory("hookdesk-test");
@@ -39,15 +39,20 @@ public final class TestNode implements AutoCloseable {
     s.put(HookdeskConfig.ADMIN_TOKEN, OWNER_TOKEN);
     s.put(HookdeskConfig.ALLOWED_NETWORKS, "127.0.0.0/8,::1/128");
     s.putAll(extra);
-    this.node = Hookdesk.start(HookdeskConfig.from(s), Clock.systemUTC());
+    this.node = Hookdesk.start(HookdeskConfig.from(s), clock);
   }
 
   public static TestNode start() {
-    return new TestNode(Map.of());
+    return new TestNode(Map.of(), Clock.systemUTC());
   }
 
   public static TestNode start(Map<String, String> settings) {
-    return new TestNode(settings);
+    return new TestNode(settings, Clock.systemUTC());
+  }
+
+  /** A node on a clock the test controls (cool-downs, leases). */
+  public static TestNode start(Clock clock) {
+    return new TestNode(Map.of(), clock);
   }
 
   public Hookdesk node() {

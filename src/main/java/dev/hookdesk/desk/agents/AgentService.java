@@ -31,6 +31,7 @@ public final class AgentService {
   private final Ids ids;
   private final Clock clock;
   private final List<AvailabilityListener> listeners = new CopyOnWriteArrayList<>();
+  private final List<CreationListener> creationListeners = new CopyOnWriteArrayList<>();
 
   public AgentService(Jdbi jdbi, Ids ids, Clock clock) {
     this.jdbi = Objects.requireNonNull(jdbi);
@@ -40,6 +41,15 @@ public final class AgentService {
 
   public void onAvailable(AvailabilityListener listener) {
     listeners.add(listener);
+  }
+
+  /** Told, inside the creating transaction, of every new agent (bots get their secret here). */
+  public interface CreationListener {
+    void agentCreated(Handle h, String workspaceId, Agent agent);
+  }
+
+  public void onCreated(CreationListener listener) {
+    creationListeners.add(listener);
   }
 
   public record NewAgent(String name, String email, String kind, String status, int maxChats,
@@ -58,6 +68,8 @@ public final class AgentService {
           .bind("id", id).bind("ws", workspaceId).bind("name", a.name()).bind("email", a.email())
           .bind("kind", a.kind()).bind("status", a.status()).bind("max", a.maxChats())
           .bind("url", a.webhookUrl()).bind("now", now).execute();
+      Agent created = get(h, workspaceId, id);
+      creationListeners.forEach(l -> l.agentCreated(h, workspaceId, created));
       if ("online".equals(a.status())) listeners.forEach(l -> l.agentAvailable(h, workspaceId, id));
       return get(h, workspaceId, id);
     });

@@ -2,10 +2,13 @@ package dev.hookdesk.desk.chats;
 
 import dev.hookdesk.desk.agents.Agent;
 import dev.hookdesk.desk.agents.AgentService;
+import dev.hookdesk.desk.chats.routing.Advice;
 import dev.hookdesk.desk.chats.routing.ChatRouter;
+import dev.hookdesk.desk.chats.routing.Choice;
 import dev.hookdesk.desk.chats.routing.RoutingRequest;
 import dev.hookdesk.events.Actor;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -35,18 +38,28 @@ final class Assignment {
   }
 
   /** Asks the router first, before the chat's events lock the workspace's event sequence. */
-  Optional<Agent> choose(Handle h, RoutingRequest request) {
-    return router.choose(h, request);
+  Optional<Choice> choose(Handle h, RoutingRequest request, Advice advice) {
+    return router.choose(h, request, advice);
   }
 
-  /** Applies the router's choice to a just-created chat, or records that it waits. */
-  void apply(Handle h, String workspaceId, String chatId, Optional<Agent> choice) {
+  /** Applies the router's choice to a chat that needs an agent, or records that it waits. */
+  void apply(Handle h, String workspaceId, String chatId, Optional<Choice> choice, Advice advice) {
     ChatRow chat = chats.get(h, workspaceId, chatId);
     if (choice.isPresent()) {
-      assign(h, chat, choice.get());
+      Choice c = choice.get();
+      assign(h, chat, c.agent(), routingNotes(c.decidedBy(), c.fallbackReason()));
     } else {
-      events.emit(h, workspaceId, ROUTING, "chat.no_agents_available", snapshots.of(h, chat));
+      events.emit(h, workspaceId, ROUTING, "chat.no_agents_available", snapshots.of(h, chat),
+          routingNotes(null, advice.fallbackReason()));
     }
+  }
+
+  /** {@code decided_by} / {@code fallback_reason} beside the chat, when a decision webhook took part. */
+  private static Object[] routingNotes(String decidedBy, String fallbackReason) {
+    List<Object> notes = new ArrayList<>();
+    if (decidedBy != null) notes.addAll(List.of("decided_by", decidedBy));
+    if (fallbackReason != null) notes.addAll(List.of("fallback_reason", fallbackReason));
+    return notes.toArray();
   }
 
   /** Gives the oldest waiting chats of the workspace to an agent who now has room. */
@@ -55,7 +68,7 @@ final class Assignment {
     while (!agent.isBot() && agent.hasRoom()) {
       Optional<ChatRow> waiting = chats.lockOldestWaiting(h, workspaceId);
       if (waiting.isEmpty()) return;
-      assign(h, waiting.get(), agent);
+      assign(h, waiting.get(), agent, new Object[0]);
       agent = agents.get(h, workspaceId, agentId);
     }
   }
@@ -64,11 +77,12 @@ final class Assignment {
     agentIds.forEach(id -> fillSeats(h, workspaceId, id));
   }
 
-  private void assign(Handle h, ChatRow chat, Agent agent) {
+  private void assign(Handle h, ChatRow chat, Agent agent, Object[] notes) {
     boolean statusChanged = participation.join(h, chat, agent.id(), clock.instant());
     Chat after = snapshots.of(h, chat.workspaceId(), chat.id());
-    events.emit(h, chat.workspaceId(), ROUTING, "chat.assigned", after,
-        "agent", agents.get(h, chat.workspaceId(), agent.id()));
+    List<Object> extras = new ArrayList<>(List.of("agent", agents.get(h, chat.workspaceId(), agent.id())));
+    extras.addAll(List.of(notes));
+    events.emit(h, chat.workspaceId(), ROUTING, "chat.assigned", after, extras.toArray());
     if (statusChanged) events.statusChanged(h, chat.workspaceId(), ROUTING, after);
   }
 }

@@ -3,6 +3,10 @@ package dev.hookdesk.desk.chats;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookdesk.events.Actor;
+import dev.hookdesk.events.Event;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 
@@ -13,6 +17,7 @@ import dev.hookdesk.events.EventLog;
 final class ChatEvents {
   private final EventLog log;
   private final ObjectMapper mapper;
+  private final List<Consumer<Event>> committed = new CopyOnWriteArrayList<>();
 
   ChatEvents(EventLog log, ObjectMapper mapper) {
     this.log = log;
@@ -27,7 +32,13 @@ final class ChatEvents {
     for (int i = 0; i < extras.length; i += 2) {
       data.set((String) extras[i], mapper.valueToTree(extras[i + 1]));
     }
-    log.append(h, new EventDraft(workspaceId, type, actor, data, chat.source()));
+    Event event = log.append(h, new EventDraft(workspaceId, type, actor, data, chat.source()));
+    if (!committed.isEmpty()) h.afterCommit(() -> committed.forEach(l -> l.accept(event)));
+  }
+
+  /** Told of each chat event once its transaction committed (bots are told this way). */
+  void onCommitted(Consumer<Event> listener) {
+    committed.add(listener);
   }
 
   /** {@code chat.status_changed}, for a snapshot whose status just changed. */

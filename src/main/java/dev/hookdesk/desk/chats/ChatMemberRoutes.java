@@ -17,7 +17,8 @@ final class ChatMemberRoutes {
     r.post("/chats/{id}/participants", Access.DESK, c -> c.ok(
         chats.participants.add(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
     r.delete("/chats/{id}/participants/{agent_id}", Access.DESK, c -> c.ok(
-        chats.participants.remove(c.workspaceId(), c.path("id"), c.actor(), c.path("agent_id"))));
+        chats.participants.remove(c.workspaceId(), c.path("id"), c.actor(), c.path("agent_id"),
+            "agent_left")));
     r.post("/chats/{id}/invitations", Access.DESK, c -> c.created(
         chats.participants.invite(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
     r.post("/chats/{id}/invitations/{inv}/accept", Access.DESK, c -> answer(c, true));

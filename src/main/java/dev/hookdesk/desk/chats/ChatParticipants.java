@@ -20,14 +20,16 @@ final class ChatParticipants {
   private final AgentService agents;
   private final Participation participation;
   private final Assignment assignment;
+  private final Rerouting rerouting;
   private final Snapshots snapshots;
   private final ChatEvents events;
   private final Ids ids;
   private final Clock clock;
 
   ChatParticipants(ChatTransactions tx, ChatStore chats, InvitationStore invitations,
-      AgentService agents, Participation participation, Assignment assignment, Snapshots snapshots,
-      ChatEvents events, Ids ids, Clock clock) {
+      AgentService agents, Participation participation, Assignment assignment, Rerouting rerouting,
+      Snapshots snapshots, ChatEvents events, Ids ids, Clock clock) {
+    this.rerouting = rerouting;
     this.tx = tx;
     this.chats = chats;
     this.invitations = invitations;
@@ -48,7 +50,17 @@ final class ChatParticipants {
     });
   }
 
-  Chat remove(String ws, String chatId, Actor caller, String agentId) {
+  /** The agent leaves; a chat left without agents is routed again ({@code trigger} says why). */
+  Chat remove(String ws, String chatId, Actor caller, String agentId, String trigger) {
+    Chat after = leave(ws, chatId, caller, agentId);
+    if (Rerouting.needsAgent(after)) {
+      rerouting.route(ws, chatId, trigger);
+      return tx.jdbi().withHandle(h -> snapshots.of(h, ws, chatId));
+    }
+    return after;
+  }
+
+  private Chat leave(String ws, String chatId, Actor caller, String agentId) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       Agent agent = agents.find(h, ws, agentId).orElseThrow(() -> new NotFound("Agent", agentId));
       if (!participation.isParticipant(h, chatId, agentId)) {
@@ -78,7 +90,15 @@ final class ChatParticipants {
     });
   }
 
+  /** Accepts or rejects; a rejection that leaves the chat without agents routes it again. */
   Chat.Invitation answer(String ws, String chatId, String invitationId, Actor caller, boolean accept) {
+    Chat.Invitation inv = resolve(ws, chatId, invitationId, caller, accept);
+    if (!accept) rerouting.route(ws, chatId, "invitation_rejected");
+    return inv;
+  }
+
+  private Chat.Invitation resolve(String ws, String chatId, String invitationId, Actor caller,
+      boolean accept) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       Chat.Invitation inv = invitations.get(h, chatId, invitationId);
       if (!inv.status().equals(InvitationStore.PENDING)) {

@@ -5,9 +5,10 @@ import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
-import dev.hookdesk.desk.agents.Agent;
 import dev.hookdesk.desk.agents.AgentService;
+import dev.hookdesk.desk.chats.routing.Advice;
 import dev.hookdesk.desk.chats.routing.ChatRouter;
+import dev.hookdesk.desk.chats.routing.Choice;
 import dev.hookdesk.desk.chats.routing.RoutingRequest;
 import dev.hookdesk.desk.contacts.Contact;
 import dev.hookdesk.desk.contacts.ContactService;
@@ -36,6 +37,7 @@ public final class ChatService {
   private final ChatEvents events;
   private final Assignment assignment;
   private final Conversation conversation;
+  private final Rerouting rerouting;
   final ChatTransactions tx;
   final ChatParticipants participants;
   final ChatActions actions;
@@ -57,8 +59,9 @@ public final class ChatService {
     Participation participation = new Participation(chats, agents);
     this.assignment = new Assignment(chats, agents, router, participation, snapshots, events, clock);
     this.conversation = new Conversation(chats, messages, agents, participation, snapshots, events, ids, clock);
+    this.rerouting = new Rerouting(jdbi, chats, router, assignment, snapshots, mapper);
     this.participants = new ChatParticipants(tx, chats, invitations, agents, participation,
-        assignment, snapshots, events, ids, clock);
+        assignment, rerouting, snapshots, events, ids, clock);
     this.actions = new ChatActions(tx, chats, messages, snapshots, events, clock);
     this.ending = new ChatEnding(tx, chats, participation, assignment, snapshots, events, clock);
     // An agent who comes online or gets room takes the oldest waiting chats, in the same
@@ -70,12 +73,18 @@ public final class ChatService {
   public record NewChat(String source, String type, Optional<String> contactId,
       Optional<ContactService.NewContact> contact, Optional<String> message, String reference) {}
 
+  /**
+   * Creates the chat and routes it. When a decision webhook covers the source, the chat is
+   * committed first and routed after, so no transaction waits on the outside service.
+   */
   public Chat create(String workspaceId, Actor actor, NewChat n) {
-    return jdbi.inTransaction(h -> {
+    boolean callsOut = rerouting.callsOut(workspaceId, n.source());
+    String id = ids.next("cht");
+    jdbi.useTransaction(h -> {
       sources.require(h, workspaceId, "source", n.source());
-      String id = ids.next("cht");
       // Agents are locked before any event is appended: the same order as agent updates.
-      Optional<Agent> choice = assignment.choose(h, new RoutingRequest(workspaceId, id, n.source(), n.type()));
+      Optional<Choice> choice = callsOut ? Optional.empty()
+          : assignment.choose(h, new RoutingRequest(workspaceId, id, n.source(), n.type()), Advice.NONE);
       Contact contact = creator(h, workspaceId, actor, n);
       Instant now = clock.instant();
       chats.insert(h, new ChatRow(id, workspaceId, n.type(), ChatStatus.CREATED, List.of(), n.source(),
@@ -87,9 +96,26 @@ public final class ChatService {
         conversation.post(h, chats.get(h, workspaceId, id), actor,
             new Conversation.Draft("contact", null, n.message().get()));
       }
-      assignment.apply(h, workspaceId, id, choice);
-      return snapshots.of(h, workspaceId, id);
+      if (!callsOut) assignment.apply(h, workspaceId, id, choice, Advice.NONE);
     });
+    if (callsOut) rerouting.route(workspaceId, id, RoutingRequest.CREATED);
+    return get(workspaceId, id);
+  }
+
+  /** A bot hands the chat over: it leaves ({@code chat.agent_left}, actor the bot) and a human is routed. */
+  public Chat handoff(String workspaceId, String chatId, String botId) {
+    Actor bot = new Actor("agent", botId, "bot");
+    return participants.remove(workspaceId, chatId, bot, botId, "handoff");
+  }
+
+  /** Told of each committed chat event, in commit order per chat; must not block. */
+  public void onEvent(java.util.function.Consumer<dev.hookdesk.events.Event> listener) {
+    events.onCommitted(listener);
+  }
+
+  /** Whether the agent is in the chat now. */
+  public boolean takesPart(String workspaceId, String chatId, String agentId) {
+    return get(workspaceId, chatId).participants().stream().anyMatch(p -> p.id().equals(agentId));
   }
 
   private Contact creator(Handle h, String workspaceId, Actor actor, NewChat n) {

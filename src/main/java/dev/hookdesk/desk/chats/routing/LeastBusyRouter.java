@@ -15,11 +15,11 @@ public final class LeastBusyRouter implements ChatRouter {
   }
 
   @Override
-  public Optional<Agent> choose(Handle h, RoutingRequest request) {
+  public Optional<Choice> choose(Handle h, RoutingRequest request, Advice advice) {
     for (Agent candidate : agents.available(h, request.workspaceId(), "human")) {
       // The candidate list was read without locks; another chat may have taken the last seat.
       Agent locked = agents.lock(h, request.workspaceId(), candidate.id());
-      if (!locked.isBot() && locked.hasRoom()) return Optional.of(locked);
+      if (!locked.isBot() && locked.hasRoom()) return Optional.of(Choice.of(locked));
     }
     return Optional.empty();
   }

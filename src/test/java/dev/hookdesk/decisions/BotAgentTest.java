@@ -1,0 +1,124 @@
+package dev.hookdesk.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookdesk.testing.Api;
+import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.TestNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+@DbTest
+class BotAgentTest {
+  static TestNode node;
+
+  @BeforeAll
+  static void start() {
+    node = TestNode.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  /** Echoes what the contact writes; "human" asks for a person. */
+  static Service.Answer echo(Service.Request r) {
+    if (!r.json().get("type").asText().equals("chat.message_received")) return new Service.Answer(200, "");
+    String text = r.json().at("/data/message/text").asText();
+    if (text.contains("human")) {
+      return new Service.Answer(200, "{\"messages\":[{\"text\":\"Passing you to a colleague.\"}],\"handoff\":true}");
+    }
+    return new Service.Answer(200, "{\"messages\":[{\"text\":\"echo: " + text + "\"}]}");
+  }
+
+  @Test
+  void aBotTakesTheChatRepliesAndHandsOffToAHuman() throws Exception {
+    Workspace w = Workspace.fresh(node);
+    String ana = w.agent("Ana", 3);
+    try (Service service = new Service()) {
+      service.answer = BotAgentTest::echo;
+      String bot = bot(w, service.url());
+      String secret = w.api.get("/agents/" + bot + "/secret").expect(200).str("/secret");
+      w.api.put("/agents/" + bot + "/sources", Api.json(Map.of("sources", List.of("website")))).expect(200);
+
+      JsonNode chat = w.chat("Maria");
+      String id = chat.get("id").asText();
+      assertThat(chat.at("/participants/0/id").asText()).isEqualTo(bot);
+
+      contactSays(w, id, "hello");
+      TestNode.await("the echo", 5000, () -> botTexts(w, id).contains("echo: hello"));
+      contactSays(w, id, "still there?");
+      TestNode.await("the second echo", 5000, () -> botTexts(w, id).size() == 2);
+
+      contactSays(w, id, "a human please");
+      TestNode.await("the handoff", 5000, () -> participants(w, id).equals(List.of(ana)));
+      assertThat(botTexts(w, id)).containsExactly("echo: hello", "echo: still there?",
+          "Passing you to a colleague.");
+      JsonNode left = w.last("chat.agent_left", id);
+      assertThat(left.at("/actor/id").asText()).isEqualTo(bot);
+      assertThat(left.at("/data/agent/id").asText()).isEqualTo(bot);
+      JsonNode reply = w.last("chat.message_sent", id);
+      assertThat(reply.at("/actor/id").asText()).isEqualTo(bot);
+      assertThat(reply.at("/data/message/author_type").asText()).isEqualTo("bot");
+
+      // no echo loop: the bot never heard of its own replies or of its own leaving
+      for (Service.Request r : service.requests) {
+        assertThat(r.json().at("/actor/id").asText()).isNotEqualTo(bot);
+        assertThat(r.signedWith(secret)).isTrue();
+      }
+      assertThat(types(service)).contains("chat.assigned", "chat.message_received")
+          .doesNotContain("chat.message_sent", "chat.agent_left");
+    }
+  }
+
+  @Test
+  void aBrokenBotHandsTheChatToAHuman() throws Exception {
+    Workspace w = Workspace.fresh(node);
+    String ana = w.agent("Ana", 3);
+    try (Service service = new Service()) {
+      service.answer = r -> new Service.Answer(500, "");
+      String bot = bot(w, service.url());
+      w.api.put("/agents/" + bot + "/sources", Api.json(Map.of("sources", List.of("website")))).expect(200);
+
+      String id = w.chat("Maria").get("id").asText();
+
+      // the bot fails on chat.assigned already: a human takes over without the contact writing
+      TestNode.await("the handoff", 5000, () -> participants(w, id).equals(List.of(ana)));
+      assertThat(w.last("chat.assigned", id).at("/data/agent/id").asText()).isEqualTo(ana);
+    }
+  }
+
+  private static String bot(Workspace w, String url) {
+    return w.api.post("/agents", Api.json(Map.of("name", "Echo", "kind", "bot", "status", "online",
+        "max_chats", 20, "webhook_url", url))).expect(201).str("/id");
+  }
+
+  private static void contactSays(Workspace w, String chatId, String text) {
+    w.api.post("/chats/" + chatId + "/messages", Api.json(Map.of("author_type", "contact", "text", text)))
+        .expect(201);
+  }
+
+  private static List<String> botTexts(Workspace w, String chatId) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode m : w.api.get("/chats/" + chatId + "/messages").expect(200).at("/data")) {
+      if (m.get("author_type").asText().equals("bot")) out.add(m.get("text").asText());
+    }
+    return out;
+  }
+
+  private static List<String> participants(Workspace w, String chatId) {
+    List<String> out = new ArrayList<>();
+    w.api.get("/chats/" + chatId).expect(200).at("/participants").forEach(p -> out.add(p.get("id").asText()));
+    return out;
+  }
+
+  private static List<String> types(Service s) {
+    return s.requests.stream().map(r -> r.json().get("type").asText()).toList();
+  }
+}
