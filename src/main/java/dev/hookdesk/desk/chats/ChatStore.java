@@ -43,9 +43,12 @@ final class ChatStore {
    * action on that chat.
    */
   Optional<ChatRow> lockOldestWaiting(Handle h, String workspaceId) {
+    // Waiting: never taken yet (created), or taken and then left by everyone (handled).
     return h.createQuery("SELECT " + ChatRow.COLUMNS + " FROM chats WHERE workspace_id = :ws "
-            + "AND status = :status ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
-        .bind("ws", workspaceId).bind("status", ChatStatus.CREATED)
+            + "AND status IN (:created, :handled) AND NOT EXISTS (SELECT 1 FROM chat_participants p "
+            + "WHERE p.chat_id = chats.id AND p.active = TRUE) "
+            + "ORDER BY created_at, id LIMIT 1 FOR UPDATE SKIP LOCKED")
+        .bind("ws", workspaceId).bind("created", ChatStatus.CREATED).bind("handled", ChatStatus.HANDLED)
         .map((rs, x) -> ChatRow.map(rs)).findOne();
   }
 

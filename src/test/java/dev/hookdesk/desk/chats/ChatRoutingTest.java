@@ -94,6 +94,25 @@ class ChatRoutingTest {
   }
 
   @Test
+  void aChatItsLastAgentLeftWaitsAndGoesToTheNextAgentWithRoom() {
+    Desk d = Desk.fresh(node);
+    String ana = d.agent("Ana", "online", 1);
+    String chat = d.chat("Leftbehind");
+    assertThat(d.api.get("/chats/" + chat).str("/participants/0/id")).isEqualTo(ana);
+
+    // Ana leaves and goes away: nobody else has room, so the chat waits
+    d.api.patch("/agents/" + ana, Api.json(Map.of("status", "away"))).expect(200);
+    d.api.delete("/chats/" + chat + "/participants/" + ana).expect(200);
+    assertThat(d.api.get("/chats/" + chat).json().get("participants")).isEmpty();
+    assertThat(d.typesOf(chat)).endsWith("chat.agent_left", "chat.no_agents_available");
+
+    String bo = d.agent("Bo", "online", 1);
+    assertThat(d.api.get("/chats/" + chat).str("/participants/0/id")).isEqualTo(bo);
+    assertThat(d.typesOf(chat)).endsWith("chat.assigned");
+    assertThat(d.load(bo)).isEqualTo(1);
+  }
+
+  @Test
   void botsAreNeverPickedByBuiltInRouting() {
     Desk d = Desk.fresh(node);
     d.bot("Helper bot");
