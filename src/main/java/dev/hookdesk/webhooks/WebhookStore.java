@@ -30,7 +30,7 @@ final class WebhookStore {
   void insert(Handle h, Webhook w, String sealedSecret, Instant now) {
     h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id, :ws, :app, :scope, :url, "
             + ":description, :events, :sources, :private, :headers, :enabled, :timeout, :retry, "
-            + ":secret, NULL, NULL, NULL, :now, :now, NULL)")
+            + ":secret, NULL, NULL, NULL, :now, :now, NULL, NULL)")
         .bind("id", w.id()).bind("ws", w.workspaceId()).bind("app", w.appId())
         .bind("secret", sealedSecret).bind("now", now)
         .bindMap(fields(w)).execute();
