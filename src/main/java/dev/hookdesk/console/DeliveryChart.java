@@ -63,8 +63,8 @@ final class DeliveryChart {
       if (h.ok() > 0) s.append(rect(x, base - okH, w, okH, "#2f9e55", h.ok() + " succeeded"));
       if (h.failed() > 0) s.append(rect(x, base - okH - badH, w, badH, "#d1453b", h.failed() + " failed"));
       double cx = LEFT + i * slot + slot / 2;
-      if (h.p50Ms() != null) point(p50, cx, TOP + plotH - plotH * h.p50Ms() / maxMs);
-      if (h.p95Ms() != null) point(p95, cx, TOP + plotH - plotH * h.p95Ms() / maxMs);
+      if (h.p50Ms() != null) point(s, p50, cx, TOP + plotH - plotH * h.p50Ms() / maxMs, "#2350c8", "p50 " + ms(h.p50Ms()));
+      if (h.p95Ms() != null) point(s, p95, cx, TOP + plotH - plotH * h.p95Ms() / maxMs, "#8a5a00", "p95 " + ms(h.p95Ms()));
       if (i % 3 == 0) s.append(text(cx, HEIGHT - BOTTOM + 16, "middle", HOUR.format(h.start()), "#5b6474"));
     }
     s.append(polyline(p50, "#2350c8", "")).append(polyline(p95, "#8a5a00", " stroke-dasharray=\"5 3\""));
@@ -81,8 +81,12 @@ final class DeliveryChart {
         + text(LEFT + 294, 17, "start", "latency p95 (right axis)", "#1d2330");
   }
 
-  private static void point(StringBuilder points, double x, double y) {
+  /** A latency point: on its line, and as a dot so a lone hour shows too. */
+  private static void point(StringBuilder svg, StringBuilder points, double x, double y, String color,
+      String title) {
     points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"><title>%s</title></circle>",
+        x, y, color, title));
   }
 
   private static String polyline(StringBuilder points, String color, String extra) {
