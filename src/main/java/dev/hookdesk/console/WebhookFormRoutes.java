@@ -98,7 +98,7 @@ final class WebhookFormRoutes implements Routes {
       List<FieldError> local = new ArrayList<>();
       ObjectNode body = input.body(mapper, url, true, local);
       try {
-        if (local.isEmpty()) webhooks.check(body);
+        webhooks.check(body);
       } catch (Invalid e) {
         local.addAll(e.errors());
       }
@@ -127,7 +127,11 @@ final class WebhookFormRoutes implements Routes {
     if (!body.has("timeout_ms")) body.putNull("timeout_ms");
     if (!body.has("retry_schedule")) body.putNull("retry_schedule");
     try {
-      if (local.isEmpty()) webhooks.update(s.principal(), s.actor(), id, body);
+      if (local.isEmpty()) {
+        webhooks.update(s.principal(), s.actor(), id, body);
+      } else {
+        webhooks.check(body); // to show the registry's errors too, without saving
+      }
     } catch (Invalid e) {
       local.addAll(e.errors());
     }
@@ -147,13 +151,18 @@ final class WebhookFormRoutes implements Routes {
         s.chrome(title, "webhooks"), id, input, choices.of(input.scope()), errors));
   }
 
-  /** Files each API error under the form field it names: events[2] and headers.X under their list. */
+  /**
+   * Files each API error under the form field it names (events[2] and headers.X under their
+   * list); with several URLs, a URL's own errors name it, and the rest are listed once.
+   */
   private static void collect(Map<String, List<String>> errors, List<FieldError> found, String url) {
     for (FieldError e : found) {
       String field = e.field() == null ? "" : e.field().split("[\\[.]", 2)[0];
       String key = SHOWN.contains(field) ? field : "";
-      String text = (url == null ? "" : url + ": ") + (e.field() == null ? "" : e.field() + " ") + e.message();
-      errors.computeIfAbsent(key, k -> new ArrayList<>()).add(text);
+      String text = (url != null && field.equals("url") ? url + ": " : "")
+          + (e.field() == null ? "" : e.field() + " ") + e.message();
+      List<String> list = errors.computeIfAbsent(key, k -> new ArrayList<>());
+      if (!list.contains(text)) list.add(text);
     }
   }
 
