@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.console.Console;
-import dev.hookdesk.console.WebhookView;
+import dev.hookdesk.console.WebhookServices;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.delivery.DeliveryEngine;
 import dev.hookdesk.delivery.DeliveryRoutes;
 import dev.hookdesk.delivery.DeliveryService;
 import dev.hookdesk.delivery.DeliverySettings;
+import dev.hookdesk.delivery.DeliveryStats;
 import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.ChatRoutes;
@@ -43,11 +44,12 @@ import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.HttpServer;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.inspector.InspectorRoutes;
-import dev.hookdesk.inspector.WebhookKeys;
+import dev.hookdesk.inspector.InspectorTarget;
 import dev.hookdesk.ops.OpsRoutes;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.RedactingRenderer;
 import dev.hookdesk.webhooks.SecretBox;
+import dev.hookdesk.webhooks.WebhookManagement;
 import dev.hookdesk.webhooks.WebhookRegistry;
 import dev.hookdesk.webhooks.WebhookRoutes;
 import dev.hookdesk.webhooks.WebhookSettings;
@@ -62,6 +64,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -105,7 +108,7 @@ public final class Hookdesk implements AutoCloseable {
     QueueService queues = new QueueService(jdbi, ids, clock);
     TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
     TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, agents, teams, queues);
-    EgressGuard egress = new EgressGuard(config.allowedNetworks());
+    EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
     SecretBox secrets = SecretBox.open(config.secretKey(), config.dataDir());
@@ -131,8 +134,11 @@ public final class Hookdesk implements AutoCloseable {
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
-    // TODO(lead): pass the registry's WebhookView and WebhookKeys once webhooks is merged.
-    Console console = new Console(jdbi, ids, clock, tokens, catalog, mapper, WebhookView.UNWIRED);
+    WebhookSettings webhookSettings = new WebhookSettings(jdbi);
+    WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
+        egress, webhookSettings, mapper);
+    Console console = new Console(jdbi, ids, clock, tokens, catalog, mapper,
+        new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)));
 
     List<Routes> routes = new ArrayList<>(List.of(
         new OpsRoutes(metrics),
@@ -148,11 +154,12 @@ public final class Hookdesk implements AutoCloseable {
         new ChatRoutes(chats),
         new DecisionSchemaRoutes(responseSchemas),
         new BotRoutes(bots),
-        new WebhookRoutes(webhooks, webhookTester, catalog, egress, mapper),
-        new WebhookSettings(jdbi),
+        new WebhookRoutes(webhookManagement),
+        webhookSettings,
         new DeliveryRoutes(deliveries)));
     routes.addAll(console.routes());
-    routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(), WebhookKeys.NONE));
+    routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
+        (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant())));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 
@@ -171,6 +178,11 @@ public final class Hookdesk implements AutoCloseable {
 
   public int port() {
     return http.port();
+  }
+
+  /** The inspector's capture URLs of this node, which webhooks reach without opening the guard. */
+  private boolean isOwnCapture(URI url) {
+    return http != null && InspectorTarget.isOwnCapture(url, http.port());
   }
 
   public Database database() {

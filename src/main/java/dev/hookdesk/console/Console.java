@@ -15,13 +15,17 @@ public final class Console {
   private final List<Routes> routes;
 
   public Console(Jdbi jdbi, Ids ids, Clock clock, TokenService tokens, EventCatalog catalog,
-      ObjectMapper mapper, WebhookView webhooks) {
+      ObjectMapper mapper, WebhookServices webhooks) {
     ConsoleSessions sessions = new ConsoleSessions(jdbi, ids, clock, tokens);
     this.gate = new ConsoleGate(sessions, new Templates());
     this.routes = List.of(
         new Assets(),
         new SignInRoutes(gate, sessions, tokens),
-        new WebhookSettingsRoutes(gate, webhooks, new SecurityGuide(), new PayloadSamples(catalog, mapper)));
+        new WebhookSettingsRoutes(gate, new RegistryWebhookView(webhooks.webhooks(), webhooks.stats()),
+            new SecurityGuide(), new PayloadSamples(catalog, mapper)),
+        new WebhookFormRoutes(gate, webhooks.webhooks(), new EventChoices(catalog), mapper),
+        new WebhookPageRoutes(gate, webhooks, mapper, clock),
+        new DeliveryPageRoutes(gate, webhooks.deliveries()));
   }
 
   public ConsoleGate gate() {

@@ -24,7 +24,7 @@ final class WebhookSettingsRoutes implements Routes {
   }
 
   /** The header every tab shares: which tab is open and the workspace switch. */
-  record Settings(Chrome chrome, String tab, boolean available, boolean deliveriesEnabled) {
+  record Settings(Chrome chrome, String tab, boolean deliveriesEnabled) {
     String current(String t) {
       return tab.equals(t) ? "page" : null;
     }
@@ -42,10 +42,10 @@ final class WebhookSettingsRoutes implements Routes {
     var routes = router.raw();
     routes.get(BASE, gate.page((ctx, s) -> gate.templates().send(ctx, 200,
         "console/webhooks_registered.jte",
-        new ListTab(settings(s, "Webhooks", "registered"), webhooks.registered(s.workspaceId())))));
+        new ListTab(settings(s, "Webhooks", "registered"), webhooks.registered(s.principal())))));
     routes.get(BASE + "/deleted", gate.page((ctx, s) -> gate.templates().send(ctx, 200,
         "console/webhooks_deleted.jte",
-        new ListTab(settings(s, "Deleted webhooks", "deleted"), webhooks.deleted(s.workspaceId())))));
+        new ListTab(settings(s, "Deleted webhooks", "deleted"), webhooks.deleted(s.principal())))));
     routes.get(BASE + "/security", gate.page((ctx, s) -> gate.templates().send(ctx, 200,
         "console/webhooks_security.jte",
         new SecurityTab(settings(s, "Webhook security", "security"), security.snippets(),
@@ -60,7 +60,6 @@ final class WebhookSettingsRoutes implements Routes {
   }
 
   private Settings settings(ConsoleSession s, String title, String tab) {
-    return new Settings(s.chrome(title, "webhooks"), tab, webhooks.available(),
-        webhooks.available() && webhooks.deliveriesEnabled(s.workspaceId()));
+    return new Settings(s.chrome(title, "webhooks"), tab, webhooks.deliveriesEnabled(s.workspaceId()));
   }
 }

@@ -5,23 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/**
- * What the Settings → Webhooks tabs need from the webhook registry. The registry (branch
- * {@code webhooks}) implements it; until then {@link #UNWIRED} makes the tabs say so.
- *
- * <p>TODO(lead): when the registry is merged, pass its implementation instead of
- * {@code WebhookView.UNWIRED} where {@code Hookdesk} builds {@code ConsoleRoutes}.
- */
+/** What the Settings → Webhooks lists need: webhooks with their recent health, and the switch. */
 public interface WebhookView {
 
-  /** False only for {@link #UNWIRED}: the tabs then explain that the registry is missing. */
-  boolean available();
+  /** Registered (not deleted) webhooks the admin sees, newest first. */
+  List<Row> registered(Principal by);
 
-  /** Registered (not deleted) webhooks of the workspace, newest first. */
-  List<Row> registered(String workspaceId);
-
-  /** Deleted webhooks of the workspace, most recently deleted first. */
-  List<Row> deleted(String workspaceId);
+  /** Deleted webhooks, most recently deleted first. */
+  List<Row> deleted(Principal by);
 
   /** The workspace switch of {@code GET /settings/webhooks}. */
   boolean deliveriesEnabled(String workspaceId);
@@ -45,33 +36,4 @@ public interface WebhookView {
       sources = List.copyOf(sources);
     }
   }
-
-  /** No registry on this node yet: nothing to list, and nothing is pretended. */
-  WebhookView UNWIRED = new WebhookView() {
-    @Override
-    public boolean available() {
-      return false;
-    }
-
-    @Override
-    public List<Row> registered(String workspaceId) {
-      return List.of();
-    }
-
-    @Override
-    public List<Row> deleted(String workspaceId) {
-      return List.of();
-    }
-
-    @Override
-    public boolean deliveriesEnabled(String workspaceId) {
-      return false;
-    }
-
-    @Override
-    public void setDeliveriesEnabled(Principal by, boolean enabled) {
-      throw new dev.hookdesk.core.DomainException.Conflict(
-          "The webhook registry is not part of this build yet; nothing to switch");
-    }
-  };
 }

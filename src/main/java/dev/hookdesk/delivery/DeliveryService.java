@@ -34,20 +34,20 @@ public final class DeliveryService {
     this.wake = Objects.requireNonNull(wake);
   }
 
-  Page.Result<Delivery> list(Principal p, String webhookId, Optional<String> status,
+  public Page.Result<Delivery> list(Principal p, String webhookId, Optional<String> status,
       Optional<String> eventType, Page page) {
     webhook(p, webhookId);
     return log.list(webhookId, status, eventType, page);
   }
 
-  Delivery get(Principal p, String id) {
+  public Delivery get(Principal p, String id) {
     Delivery d = log.getWithAttempts(p.workspaceId(), id);
     visible(p, d);
     return d;
   }
 
   /** Sends the delivery again now: the next scheduled attempt if it is queued, else one more attempt. */
-  Delivery retry(Principal p, String id) {
+  public Delivery retry(Principal p, String id) {
     Delivery d = log.find(p.workspaceId(), id).orElseThrow(() -> new NotFound("Delivery", id));
     Webhook w = visible(p, d);
     requireSendable(w);
@@ -74,7 +74,7 @@ public final class DeliveryService {
   }
 
   /** Queues one more attempt for every failed or exhausted delivery created in [since, until). */
-  int recover(Principal p, String webhookId, Instant since, Optional<Instant> untilOrNow) {
+  public int recover(Principal p, String webhookId, Instant since, Optional<Instant> untilOrNow) {
     Webhook w = webhook(p, webhookId);
     requireSendable(w);
     Instant now = clock.instant();

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /** A bin: requests sent to {@code /inspect/{id}} land in it. */
-record Bin(String id, String workspaceId, String name, String webhookId, Instant createdAt) {
+record Bin(String id, String workspaceId, String name, Instant createdAt) {
   Bin {
     Objects.requireNonNull(id);
     Objects.requireNonNull(workspaceId);

@@ -36,7 +36,7 @@ final class Inspector {
   }
 
   Bin create(String workspaceId, String name) {
-    Bin bin = new Bin(ids.next("bin"), workspaceId, name, null, clock.instant());
+    Bin bin = new Bin(ids.next("bin"), workspaceId, name, clock.instant());
     jdbi.useHandle(h -> h.createUpdate("""
             INSERT INTO inspector_bins (id, workspace_id, name, created_at)
             VALUES (:id, :ws, :name, :at)""")
@@ -131,7 +131,7 @@ final class Inspector {
 
   private static Bin bin(ResultSet rs) throws SQLException {
     return new Bin(rs.getString("id"), rs.getString("workspace_id"), rs.getString("name"),
-        rs.getString("webhook_id"), rs.getTimestamp("created_at").toInstant());
+        rs.getTimestamp("created_at").toInstant());
   }
 
   /** The body as text when it is valid UTF-8 (so it re-encodes to the same bytes), else empty. */

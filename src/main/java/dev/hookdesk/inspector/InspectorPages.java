@@ -10,6 +10,8 @@ import dev.hookdesk.http.Routes;
 import dev.hookdesk.webhooks.Signer;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,7 +32,13 @@ final class InspectorPages implements Routes {
     this.mapper = Objects.requireNonNull(mapper);
   }
 
-  record BinRow(Bin bin, String captureUrl) {}
+  record BinRow(Bin bin, String captureUrl) {
+    /** The add-webhook form, filled in to deliver here. */
+    String newWebhookHref() {
+      return "/console/webhooks/new?url=" + URLEncoder.encode(captureUrl, StandardCharsets.UTF_8)
+          + "&description=" + URLEncoder.encode("Inspector: " + bin.name(), StandardCharsets.UTF_8);
+    }
+  }
 
   record IndexPage(Chrome chrome, List<BinRow> bins) {}
 
@@ -85,7 +93,7 @@ final class InspectorPages implements Routes {
   private Captures captures(Bin bin, String secret) {
     List<byte[]> keys = new ArrayList<>();
     if (!secret.isEmpty()) keys.add(Signer.key(secret));
-    if (bin.webhookId() != null) keys.addAll(webhookKeys.keys(bin.webhookId()));
+    keys.addAll(webhookKeys.keys(bin.workspaceId(), bin.capturePath()));
     List<CaptureView> items = inspector.captures(bin).stream()
         .map(c -> CaptureView.of(c, keys, mapper)).toList();
     return new Captures(bin.id(), items.isEmpty() ? "" : items.get(0).id(), items);

@@ -3,13 +3,13 @@ package dev.hookdesk.inspector;
 import java.util.List;
 
 /**
- * The signing keys of the webhook a bin is linked to, so its captures verify without
- * pasting the secret. TODO(lead): once the registry is merged, pass
- * {@code id -> directory.signingSecrets(id, clock.instant())} instead of {@link #NONE}.
+ * The signing keys of the webhooks aimed at a bin, so its captures verify without pasting a
+ * secret. A webhook is aimed at a bin when its URL's path is the bin's capture path, however
+ * it was registered (console, API, app).
  */
 @FunctionalInterface
 public interface WebhookKeys {
-  List<byte[]> keys(String webhookId);
+  List<byte[]> keys(String workspaceId, String capturePath);
 
-  WebhookKeys NONE = webhookId -> List.of();
+  WebhookKeys NONE = (workspaceId, capturePath) -> List.of();
 }

@@ -77,7 +77,7 @@ final class WebhookForm {
       b.error("url", "must be https:// for a private webhook (its payload carries personal data)");
     } else if (checkEgress) {
       try {
-        guard.check(uri.getHost());
+        guard.checkUrl(uri);
       } catch (EgressGuard.Refused e) {
         b.error("url", "cannot be reached: " + e.getMessage());
       }

@@ -82,11 +82,11 @@ public final class WebhookRegistry implements WebhookDirectory {
     });
   }
 
-  WebhookView delete(Owner owner, String id) {
+  WebhookView delete(Owner owner, Actor actor, String id) {
     return jdbi.inTransaction(h -> {
       StoredWebhook s = load(h, owner, id, true);
       if (s.webhook().deleted()) throw new Conflict("Webhook " + id + " is already deleted");
-      store.setDeleted(h, id, clock.instant(), clock.instant());
+      store.setDeleted(h, id, clock.instant(), actor.id() + " via " + actor.via(), clock.instant());
       return view(store.find(h, id, false).orElseThrow());
     });
   }
@@ -96,7 +96,7 @@ public final class WebhookRegistry implements WebhookDirectory {
       StoredWebhook s = load(h, owner, id, true);
       if (!s.webhook().deleted()) throw new Conflict("Webhook " + id + " is not deleted");
       checkDecisionConflict(h, s.webhook());
-      store.setDeleted(h, id, null, clock.instant());
+      store.setDeleted(h, id, null, null, clock.instant());
       return view(store.find(h, id, false).orElseThrow());
     });
   }
@@ -158,6 +158,28 @@ public final class WebhookRegistry implements WebhookDirectory {
       keys.add(Signer.key(box.open(webhookId, s.get().sealedPrevious())));
     }
     return keys;
+  }
+
+  /**
+   * The signing keys of every registered webhook of the workspace whose URL has exactly this
+   * path, so the inspector verifies what a bin caught with the secrets of the webhooks aimed at it.
+   */
+  public List<byte[]> signingSecretsOfPath(String workspaceId, String path, Instant now) {
+    List<String> ids = jdbi.withHandle(h -> store.withUrlContaining(h, workspaceId, path)).stream()
+        .filter(s -> path.equals(pathOf(s.webhook().url())))
+        .map(s -> s.webhook().id()).toList();
+    List<byte[]> keys = new ArrayList<>();
+    for (String id : ids) keys.addAll(signingSecrets(id, now));
+    return keys;
+  }
+
+  private static String pathOf(String url) {
+    try {
+      String p = java.net.URI.create(url).getRawPath();
+      return p != null && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override

@@ -27,15 +27,22 @@ public final class WebhookSettings implements Routes {
       JsonBody b = c.body().allow("enabled");
       boolean enabled = b.bool("enabled");
       b.done();
-      jdbi.useHandle(h -> h.createUpdate("UPDATE workspaces SET webhooks_enabled = :on WHERE id = :ws")
-          .bind("on", enabled).bind("ws", c.workspaceId()).execute());
+      setEnabled(c.workspaceId(), enabled);
       c.ok(get(c.workspaceId()));
     });
   }
 
+  boolean enabled(String workspaceId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT webhooks_enabled FROM workspaces WHERE id = :ws")
+        .bind("ws", workspaceId).mapTo(Boolean.class).one());
+  }
+
+  void setEnabled(String workspaceId, boolean enabled) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE workspaces SET webhooks_enabled = :on WHERE id = :ws")
+        .bind("on", enabled).bind("ws", workspaceId).execute());
+  }
+
   private Settings get(String workspaceId) {
-    return new Settings(jdbi.withHandle(h -> h.createQuery(
-            "SELECT webhooks_enabled FROM workspaces WHERE id = :ws")
-        .bind("ws", workspaceId).mapTo(Boolean.class).one()));
+    return new Settings(enabled(workspaceId));
   }
 }

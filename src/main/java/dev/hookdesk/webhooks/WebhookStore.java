@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.Query;
 final class WebhookStore {
   private static final String COLUMNS = "id, workspace_id, app_id, scope, url, description, events, "
       + "sources, private_payload, headers, enabled, timeout_ms, retry_schedule, secret, "
-      + "previous_secret, previous_secret_until, disabled_reason, created_at, updated_at, deleted_at";
+      + "previous_secret, previous_secret_until, disabled_reason, created_at, updated_at, deleted_at, deleted_by";
 
   private final ObjectMapper mapper;
 
@@ -30,7 +30,7 @@ final class WebhookStore {
   void insert(Handle h, Webhook w, String sealedSecret, Instant now) {
     h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id, :ws, :app, :scope, :url, "
             + ":description, :events, :sources, :private, :headers, :enabled, :timeout, :retry, "
-            + ":secret, NULL, NULL, NULL, :now, :now, NULL)")
+            + ":secret, NULL, NULL, NULL, :now, :now, NULL, NULL)")
         .bind("id", w.id()).bind("ws", w.workspaceId()).bind("app", w.appId())
         .bind("secret", sealedSecret).bind("now", now)
         .bindMap(fields(w)).execute();
@@ -45,9 +45,10 @@ final class WebhookStore {
         .bindMap(fields(w)).execute();
   }
 
-  void setDeleted(Handle h, String id, Instant deletedAt, Instant now) {
-    h.createUpdate("UPDATE webhooks SET deleted_at = :deleted, updated_at = :now WHERE id = :id")
-        .bind("id", id).bind("deleted", deletedAt).bind("now", now).execute();
+  void setDeleted(Handle h, String id, Instant deletedAt, String deletedBy, Instant now) {
+    h.createUpdate("UPDATE webhooks SET deleted_at = :deleted, deleted_by = :by, updated_at = :now"
+            + " WHERE id = :id")
+        .bind("id", id).bind("deleted", deletedAt).bind("by", deletedBy).bind("now", now).execute();
   }
 
   void rotate(Handle h, String id, String sealedNew, String sealedPrevious, Instant until, Instant now) {
@@ -72,6 +73,14 @@ final class WebhookStore {
         .bind("ws", owner.workspaceId()).bind("after", after).bind("limit", limit);
     owner.appId().ifPresent(a -> q.bind("app", a));
     return q.map((rs, x) -> map(rs)).list();
+  }
+
+  /** Registered (not deleted) webhooks of a workspace whose URL contains {@code part} ('_' matches any character). */
+  List<StoredWebhook> withUrlContaining(Handle h, String workspaceId, String part) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM webhooks WHERE workspace_id = :ws"
+            + " AND deleted_at IS NULL AND url LIKE :like ORDER BY id")
+        .bind("ws", workspaceId).bind("like", "%" + part.replace("%", "") + "%")
+        .map((rs, ctx) -> map(rs)).list();
   }
 
   /** Enabled, not deleted webhooks of a scope, in a workspace whose webhook switch is on. */
@@ -125,7 +134,7 @@ final class WebhookStore {
         instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("deleted_at")));
     return new StoredWebhook(w, rs.getString("secret"), rs.getString("previous_secret"),
         instant(rs.getTimestamp("previous_secret_until")), rs.getString("disabled_reason"),
-        instant(rs.getTimestamp("updated_at")));
+        instant(rs.getTimestamp("updated_at")), rs.getString("deleted_by"));
   }
 
   private <T> T read(String json, TypeReference<T> type) {

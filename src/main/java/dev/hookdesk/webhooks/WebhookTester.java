@@ -44,7 +44,7 @@ public final class WebhookTester {
   }
 
   /** What a test send produced; {@code status} 0 means no response (see {@code error}). */
-  record Attempt(String id, String eventId, String eventType, String deliveryId, String url,
+  public record Attempt(String id, String eventId, String eventType, String deliveryId, String url,
       boolean success, int status, long durationMs, Map<String, String> requestHeaders,
       Map<String, String> responseHeaders, String responseBody, String error, Instant sentAt) {}
 

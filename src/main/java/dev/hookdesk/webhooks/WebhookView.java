@@ -6,22 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 /** A webhook as the API shows it: the secret masked, the retry schedule in its notation. */
-record WebhookView(String id, String scope, String url, String description, List<String> events,
+public record WebhookView(String id, String scope, String url, String description, List<String> events,
     List<String> sources, @JsonProperty("private") boolean privatePayload, String secret,
     Map<String, String> headers, boolean enabled, String disabledReason, int timeoutMs,
     List<String> retrySchedule, String appId, Instant createdAt, Instant updatedAt,
-    Instant deletedAt) {
+    Instant deletedAt, String deletedBy) {
 
   static WebhookView of(StoredWebhook s, String maskedSecret) {
     Webhook w = s.webhook();
     return new WebhookView(w.id(), w.scope(), w.url(), w.description(), w.events(), w.sources(),
         w.privatePayload(), maskedSecret, w.headers(), w.enabled(), s.disabledReason(),
         w.timeoutMs(), RetrySchedule.format(w.retrySchedule()), w.appId(), w.createdAt(),
-        s.updatedAt(), w.deletedAt());
+        s.updatedAt(), w.deletedAt(), s.deletedBy());
   }
 
   /** {@code GET /webhooks/{id}/secret}: the only answer that reveals secrets. */
-  record Secret(String secret, String previousSecret, Instant previousSecretExpiresAt) {
+  public record Secret(String secret, String previousSecret, Instant previousSecretExpiresAt) {
     @Override
     public String toString() {
       return "Secret[****]";
@@ -29,5 +29,5 @@ record WebhookView(String id, String scope, String url, String description, List
   }
 
   /** {@code POST /webhooks/{id}/secret/rotate}: masked, as everywhere but {@code /secret}. */
-  record Rotated(String secret, Instant previousSecretExpiresAt) {}
+  public record Rotated(String secret, Instant previousSecretExpiresAt) {}
 }

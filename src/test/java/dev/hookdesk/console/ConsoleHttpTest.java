@@ -35,36 +35,9 @@ class ConsoleHttpTest {
     node.close();
   }
 
-  /** A cookie-keeping client that does not follow redirects, so each answer can be checked. */
-  static final class Browserish {
-    final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-    String csrf;
-
-    HttpResponse<String> get(String path) throws Exception {
-      var r = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(r.body());
-      if (m.find()) csrf = m.group(1);
-      return r;
-    }
-
-    HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-      String body = form.entrySet().stream().map(e -> e.getKey() + "="
-          + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-      return http.send(HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
-          .header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> signIn(String token) throws Exception {
-      get("/console");
-      return post("/console/signin", Map.of("_csrf", csrf, "token", token));
-    }
-  }
-
   @Test
   void adminSignsInToAnHttpOnlyStrictSessionAndOut() throws Exception {
-    Browserish b = new Browserish();
+    ConsoleClient b = new ConsoleClient(node.baseUrl());
     var r = b.signIn(TestNode.OWNER_TOKEN);
     assertThat(r.statusCode()).isEqualTo(303);
     assertThat(r.headers().firstValue("location")).hasValue("/console/settings/webhooks");
@@ -86,7 +59,7 @@ class ConsoleHttpTest {
 
   @Test
   void formsWithoutTheSessionsCsrfTokenAreRefused() throws Exception {
-    Browserish b = new Browserish();
+    ConsoleClient b = new ConsoleClient(node.baseUrl());
     b.signIn(TestNode.OWNER_TOKEN);
     b.get("/console/inspector");
     var forged = b.post("/console/inspector/bins", Map.of("name", "forged"));
@@ -94,7 +67,7 @@ class ConsoleHttpTest {
     assertThat(forged.body()).contains("This form has expired");
     assertThat(b.get("/console/inspector").body()).doesNotContain("forged");
 
-    Browserish fresh = new Browserish();
+    ConsoleClient fresh = new ConsoleClient(node.baseUrl());
     var noCookie = fresh.post("/console/signin", Map.of("_csrf", "guess", "token", TestNode.OWNER_TOKEN));
     assertThat(noCookie.statusCode()).isEqualTo(403);
     assertThat(noCookie.headers().allValues("set-cookie")).noneMatch(c -> c.startsWith("hookdesk_session=")
@@ -103,12 +76,12 @@ class ConsoleHttpTest {
 
   @Test
   void agentAndUnknownTokensDoNotGetASession() throws Exception {
-    var agent = new Browserish().signIn(node.withRole("agent").token());
+    var agent = new ConsoleClient(node.baseUrl()).signIn(node.withRole("agent").token());
     assertThat(agent.statusCode()).isEqualTo(403);
     assertThat(agent.body()).contains("This needs an admin").contains("agent");
     assertThat(agent.headers().allValues("set-cookie")).noneMatch(c -> c.startsWith("hookdesk_session"));
 
-    var unknown = new Browserish().signIn("hd_nope");
+    var unknown = new ConsoleClient(node.baseUrl()).signIn("hd_nope");
     assertThat(unknown.statusCode()).isEqualTo(401);
     assertThat(unknown.body()).contains("unknown or has been revoked");
   }
@@ -116,7 +89,7 @@ class ConsoleHttpTest {
   @Test
   void revokingTheTokenEndsItsSessions() throws Exception {
     var minted = node.admin().post("/tokens", Api.json(Map.of("role", "admin", "name", "temp"))).expect(201);
-    Browserish b = new Browserish();
+    ConsoleClient b = new ConsoleClient(node.baseUrl());
     b.signIn(minted.str("/token"));
     assertThat(b.get("/console/inspector").statusCode()).isEqualTo(200);
     node.admin().delete("/tokens/" + minted.str("/id")).expect(204);
@@ -125,7 +98,7 @@ class ConsoleHttpTest {
 
   @Test
   void binsCatchAnyMethodKeepTheLast100AndStayInTheirWorkspace() throws Exception {
-    Browserish b = new Browserish();
+    ConsoleClient b = new ConsoleClient(node.baseUrl());
     b.signIn(TestNode.OWNER_TOKEN);
     b.get("/console/inspector");
     var created = b.post("/console/inspector/bins", Map.of("_csrf", b.csrf, "name", "Load"));
@@ -146,7 +119,7 @@ class ConsoleHttpTest {
     assertThat(page).contains("\"n\" : 102").contains("\"n\" : 4\n").doesNotContain("\"n\" : 3\n");
 
     var other = node.admin().post("/workspaces", Api.json(Map.of("name", "Other"))).expect(201);
-    Browserish stranger = new Browserish();
+    ConsoleClient stranger = new ConsoleClient(node.baseUrl());
     stranger.signIn(other.str("/admin_token"));
     assertThat(stranger.get(binPath).statusCode()).isEqualTo(404);
 

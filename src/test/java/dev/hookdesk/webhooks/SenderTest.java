@@ -123,6 +123,23 @@ class SenderTest {
   }
 
   @Test
+  void theNodesOwnReceiverIsReachedButNothingElseOnLoopback() {
+    java.net.URI own = java.net.URI.create(receiver.url("/inspect/own"));
+    receiver.answer = new Receiver.Answer(200, Map.of(), new byte[0]);
+    int before = receiver.requests.size();
+    try (JettyWebhookSender strict = new JettyWebhookSender(new EgressGuard(List.of(), own::equals),
+        Optional.empty(), Duration.ofSeconds(5), 8)) {
+      assertThat(send(strict, own.toString()).status()).isEqualTo(200);
+      // Same host and port, so the own-receiver client's pooled connection must not carry these.
+      assertThat(send(strict, receiver.url("/api/v1/tokens")).error()).startsWith("egress:");
+      assertThat(send(strict, receiver.url("/inspect/other")).error()).startsWith("egress:");
+      assertThat(send(strict, own.toString()).status()).isEqualTo(200);
+    }
+    assertThat(receiver.requests.subList(before, receiver.requests.size()))
+        .extracting(Receiver.Request::path).containsExactly("/inspect/own", "/inspect/own");
+  }
+
+  @Test
   void httpsWorksWithTrustedCertsAndFailsWithout() throws Exception {
     try (Receiver tls = Receiver.https(cert)) {
       AttemptResult ok = send(sender, tls.url("/secure"));

@@ -3,11 +3,13 @@ package dev.hookdesk.webhooks.send;
 import dev.hookdesk.config.Cidr;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Which addresses a webhook may reach (SPEC §5): public ones, and those inside
@@ -37,11 +39,31 @@ public final class EgressGuard {
   }
 
   private final List<Cidr> allowed;
+  private final Predicate<URI> ownReceiver;
 
   public EgressGuard(List<String> allowedNetworks) {
+    this(allowedNetworks, url -> false);
+  }
+
+  /**
+   * @param ownReceiver URLs served by this node itself (the inspector's capture URLs) that
+   *     webhooks may reach although the guard refuses their address; nothing else is opened
+   */
+  public EgressGuard(List<String> allowedNetworks, Predicate<URI> ownReceiver) {
     List<Cidr> out = new ArrayList<>();
     for (String n : allowedNetworks) out.add(Cidr.parse(n));
     this.allowed = List.copyOf(out);
+    this.ownReceiver = Objects.requireNonNull(ownReceiver);
+  }
+
+  /** True for a URL this node serves to receive webhooks itself; the sender reaches it on loopback. */
+  public boolean isOwnReceiver(URI url) {
+    return url != null && ownReceiver.test(url);
+  }
+
+  /** The registration check of a webhook URL: this node's own receivers, else every resolved address. */
+  public void checkUrl(URI url) throws Refused {
+    if (!isOwnReceiver(url)) check(url.getHost());
   }
 
   /** Why this address may not be reached, or empty when it may. */

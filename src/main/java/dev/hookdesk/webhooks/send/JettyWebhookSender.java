@@ -16,6 +16,7 @@ import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -26,19 +27,32 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
   static final int MAX_BODY = 64 * 1024;
 
+  private final EgressGuard guard;
   private final HttpClient client;
+  // A client of its own for this node's receivers (the inspector): its resolver yields only
+  // loopback addresses, and only requests the guard calls own receivers go through it, so a
+  // pooled connection never carries any other request to loopback.
+  private final HttpClient own;
 
   public JettyWebhookSender(EgressGuard guard, Optional<Path> trustedCerts, Duration connectTimeout,
       int maxConnectionsPerHost) {
-    Objects.requireNonNull(guard);
+    this.guard = Objects.requireNonNull(guard);
+    this.client = client("hookdesk-sender", 64, new GuardedResolver(guard), trustedCerts,
+        connectTimeout, maxConnectionsPerHost);
+    this.own = client("hookdesk-sender-own", 8, new LoopbackResolver(), trustedCerts,
+        connectTimeout, maxConnectionsPerHost);
+  }
+
+  private static HttpClient client(String name, int maxThreads, SocketAddressResolver resolver,
+      Optional<Path> trustedCerts, Duration connectTimeout, int maxConnectionsPerHost) {
     ClientConnector connector = new ClientConnector();
     connector.setSslContextFactory(TrustedCerts.tls(trustedCerts));
-    this.client = new HttpClient(new HttpClientTransportOverHTTP(connector));
-    QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-    threads.setName("hookdesk-sender");
+    HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
+    QueuedThreadPool threads = new QueuedThreadPool(maxThreads, 2);
+    threads.setName(name);
     threads.setDaemon(true);
     client.setExecutor(threads);
-    client.setSocketAddressResolver(new GuardedResolver(guard));
+    client.setSocketAddressResolver(resolver);
     client.setFollowRedirects(false);
     client.setConnectTimeout(connectTimeout.toMillis());
     client.setIdleTimeout(60_000);
@@ -50,6 +64,7 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("cannot start the webhook HTTP client", e);
     }
+    return client;
   }
 
   @Override
@@ -59,7 +74,8 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
     long started = System.nanoTime();
     try {
       String contentType = "application/json; charset=utf-8";
-      var r = client.newRequest(URI.create(request.url()))
+      URI url = URI.create(request.url());
+      var r = (guard.isOwnReceiver(url) ? own : client).newRequest(url)
           .method("POST")
           .followRedirects(false)
           .timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -108,10 +124,12 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
 
   @Override
   public void close() {
-    try {
-      client.stop();
-    } catch (Exception ignored) {
-      // shutting down; nothing left to deliver through this client
+    for (HttpClient c : new HttpClient[] {client, own}) {
+      try {
+        c.stop();
+      } catch (Exception ignored) {
+        // shutting down; nothing left to deliver through this client
+      }
     }
   }
 }

@@ -1,0 +1,130 @@
+package dev.hookdesk.webhooks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.events.Actor;
+import dev.hookdesk.events.catalog.EventCatalog;
+import dev.hookdesk.http.JsonBody;
+import dev.hookdesk.http.Page;
+import dev.hookdesk.http.Principal;
+import dev.hookdesk.webhooks.send.EgressGuard;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Managing webhooks on behalf of a caller (SPEC §5), for every door: the API routes and the
+ * console both come through here, so a webhook is checked by one {@link WebhookForm}.
+ */
+public final class WebhookManagement {
+  static final long MAX_GRACE_SECONDS = 7 * 24 * 3600;
+
+  private final WebhookRegistry registry;
+  private final WebhookForm form;
+  private final WebhookTester tester;
+  private final WebhookSettings settings;
+  private final ObjectMapper mapper;
+
+  public WebhookManagement(WebhookRegistry registry, WebhookTester tester, EventCatalog catalog,
+      EgressGuard guard, WebhookSettings settings, ObjectMapper mapper) {
+    this.registry = Objects.requireNonNull(registry);
+    this.form = new WebhookForm(Objects.requireNonNull(catalog), Objects.requireNonNull(guard));
+    this.tester = Objects.requireNonNull(tester);
+    this.settings = Objects.requireNonNull(settings);
+    this.mapper = Objects.requireNonNull(mapper);
+  }
+
+  /** The fields of {@code POST /webhooks}, in the API's names. */
+  public static List<String> fields() {
+    return List.of(WebhookForm.FIELDS);
+  }
+
+  /** {@code POST /webhooks}: throws {@code Invalid} naming every bad field, writing nothing. */
+  public WebhookView create(Principal p, ObjectNode body) {
+    JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
+    WebhookDraft d = form.read(b, true);
+    b.done();
+    return registry.create(Owner.of(p), d);
+  }
+
+  /** Checks a {@code POST /webhooks} body as {@link #create} would, writing nothing. */
+  public void check(ObjectNode body) {
+    JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
+    form.read(b, true);
+    b.done();
+  }
+
+  /** {@code PATCH}: the stored webhook with the given fields replaced, checked as a whole. */
+  public WebhookView update(Principal p, Actor actor, String id, ObjectNode body) {
+    Owner owner = Owner.of(p);
+    StoredWebhook before = registry.get(owner, id);
+    JsonBody patch = new JsonBody(body).allow(Arrays.stream(WebhookForm.FIELDS)
+        .filter(f -> !f.equals("secret")).toArray(String[]::new));
+    patch.done();
+    ObjectNode merged = mapper.valueToTree(registry.view(before));
+    merged.retain(WebhookForm.FIELDS);
+    merged.remove("secret");
+    merged.setAll(patch.raw());
+    boolean nowDecision = merged.path("events").toString().contains("\"" + WebhookForm.DECISION_EVENT + "\"");
+    // A webhook that becomes (or stops being) a decision takes that kind's default timeout.
+    if (!patch.has("timeout_ms") && nowDecision != before.webhook().isDecision()) {
+      merged.remove("timeout_ms");
+    }
+    JsonBody b = new JsonBody(merged);
+    boolean urlChanged = !merged.path("url").asText().equals(before.webhook().url());
+    WebhookDraft d = form.read(b, urlChanged);
+    b.done();
+    return registry.update(owner, actor, id, d);
+  }
+
+  public WebhookView get(Principal p, String id) {
+    return registry.view(registry.get(Owner.of(p), id));
+  }
+
+  public Page.Result<WebhookView> list(Principal p, boolean deleted, Page page) {
+    return registry.list(Owner.of(p), deleted, page);
+  }
+
+  /** Every webhook of the caller, registered or deleted, a page at a time up to {@code max}. */
+  public List<WebhookView> all(Principal p, boolean deleted, int max) {
+    List<WebhookView> out = new ArrayList<>();
+    Optional<String> cursor = Optional.empty();
+    while (out.size() < max) {
+      Page.Result<WebhookView> page = list(p, deleted, new Page(Page.MAX_LIMIT, cursor));
+      out.addAll(page.data());
+      if (page.nextCursor() == null) break;
+      cursor = Optional.of(page.nextCursor());
+    }
+    return out.size() > max ? out.subList(0, max) : out;
+  }
+
+  public WebhookView delete(Principal p, Actor actor, String id) {
+    return registry.delete(Owner.of(p), actor, id);
+  }
+
+  public WebhookView restore(Principal p, String id) {
+    return registry.restore(Owner.of(p), id);
+  }
+
+  public WebhookView.Secret secret(Principal p, String id) {
+    return registry.secret(Owner.of(p), id);
+  }
+
+  public WebhookView.Rotated rotate(Principal p, String id, long graceSeconds, Optional<String> secret) {
+    return registry.rotate(Owner.of(p), id, graceSeconds, secret);
+  }
+
+  public WebhookTester.Attempt test(Principal p, Actor actor, String id, Optional<String> eventType) {
+    return tester.send(registry.get(Owner.of(p), id), actor, eventType);
+  }
+
+  public boolean deliveriesEnabled(String workspaceId) {
+    return settings.enabled(workspaceId);
+  }
+
+  public void setDeliveriesEnabled(String workspaceId, boolean enabled) {
+    settings.setEnabled(workspaceId, enabled);
+  }
+}
