@@ -38,12 +38,16 @@ final class Hooks {
 
   /** Waits until the webhook has {@code count} deliveries, all in this status; returns them. */
   static JsonNode awaitStatus(Api api, String webhookId, int count, String status, long millis) {
-    TestNode.await(count + " deliveries " + status, millis, () -> {
-      JsonNode d = deliveries(api, webhookId);
-      if (d.size() != count) return false;
-      for (JsonNode x : d) if (!x.get("status").asText().equals(status)) return false;
-      return true;
-    });
+    try {
+      TestNode.await(count + " deliveries " + status, millis, () -> {
+        JsonNode d = deliveries(api, webhookId);
+        if (d.size() != count) return false;
+        for (JsonNode x : d) if (!x.get("status").asText().equals(status)) return false;
+        return true;
+      });
+    } catch (AssertionError e) {
+      throw new AssertionError(e.getMessage() + "; the deliveries are " + deliveries(api, webhookId), e);
+    }
     return deliveries(api, webhookId);
   }
 }
