@@ -61,6 +61,9 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
       String contentType = "application/json; charset=utf-8";
       var r = client.newRequest(URI.create(request.url()))
           .method("POST")
+          // A connection pool per URL, not per host: a hanging endpoint must not take the
+          // connections of the other webhooks on the same host (isolation).
+          .tag(request.url())
           .followRedirects(false)
           .timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
       for (Map.Entry<String, String> h : request.headers().entrySet()) {
