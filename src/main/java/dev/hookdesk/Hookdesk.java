@@ -118,7 +118,7 @@ public final class Hookdesk implements AutoCloseable {
     WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
 
     DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
-        mapper, clock, metrics, DeliverySettings.defaults(config.attemptRetention()));
+        mapper, clock, metrics, DeliverySettings.defaults(config.attemptRetention()).withLease(config.deliveryLease()));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
 

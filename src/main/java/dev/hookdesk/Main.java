@@ -52,6 +52,8 @@ public final class Main implements Runnable {
     String secretKey;
     @Option(names = "--attempt-retention-days", description = "days attempt bodies are kept (HOOKDESK_ATTEMPT_RETENTION_DAYS, default 30)")
     String retentionDays;
+    @Option(names = "--delivery-lease-seconds", description = "how long a node holds a claimed delivery (HOOKDESK_DELIVERY_LEASE_SECONDS, default 120)")
+    String leaseSeconds;
 
     HookdeskConfig config() {
       Map<String, String> s = new HashMap<>(System.getenv());
@@ -65,6 +67,7 @@ public final class Main implements Runnable {
       put(s, HookdeskConfig.TRUSTED_CERTS, trustedCerts);
       put(s, HookdeskConfig.SECRET_KEY, secretKey);
       put(s, HookdeskConfig.ATTEMPT_RETENTION_DAYS, retentionDays);
+      put(s, HookdeskConfig.DELIVERY_LEASE_SECONDS, leaseSeconds);
       return HookdeskConfig.from(s);
     }
 

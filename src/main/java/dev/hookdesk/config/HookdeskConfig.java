@@ -22,7 +22,8 @@ public record HookdeskConfig(
     List<String> allowedNetworks,
     Optional<Path> trustedCerts,
     Optional<String> secretKey,
-    Duration attemptRetention) {
+    Duration attemptRetention,
+    Duration deliveryLease) {
 
   public static final String PORT = "HOOKDESK_PORT";
   public static final String DATA_DIR = "HOOKDESK_DATA_DIR";
@@ -34,6 +35,8 @@ public record HookdeskConfig(
   public static final String TRUSTED_CERTS = "HOOKDESK_TRUSTED_CERTS";
   public static final String SECRET_KEY = "HOOKDESK_SECRET_KEY";
   public static final String ATTEMPT_RETENTION_DAYS = "HOOKDESK_ATTEMPT_RETENTION_DAYS";
+  /** How long a node holds a claimed delivery; a dead node's work returns after it. */
+  public static final String DELIVERY_LEASE_SECONDS = "HOOKDESK_DELIVERY_LEASE_SECONDS";
 
   public HookdeskConfig {
     Objects.requireNonNull(dataDir);
@@ -64,8 +67,10 @@ public record HookdeskConfig(
       }
     });
     int retentionDays = parseInt(ATTEMPT_RETENTION_DAYS, get(s, ATTEMPT_RETENTION_DAYS).orElse("30"), 1, 3650);
+    int leaseSeconds = parseInt(DELIVERY_LEASE_SECONDS, get(s, DELIVERY_LEASE_SECONDS).orElse("120"), 2, 3600);
     return new HookdeskConfig(port, dataDir, url, get(s, DATABASE_USER), get(s, DATABASE_PASSWORD),
-        get(s, ADMIN_TOKEN), networks, certs, get(s, SECRET_KEY), Duration.ofDays(retentionDays));
+        get(s, ADMIN_TOKEN), networks, certs, get(s, SECRET_KEY), Duration.ofDays(retentionDays),
+        Duration.ofSeconds(leaseSeconds));
   }
 
   public boolean usesPostgres() {
@@ -76,7 +81,7 @@ public record HookdeskConfig(
   public String jdbcUrl() {
     return databaseUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.resolve("hookdesk")
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-        + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
+        + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
   }
 
   private static Optional<String> get(Map<String, String> s, String key) {

@@ -29,6 +29,11 @@ public final class TestDatabase implements AutoCloseable {
   /** Settings to add to the node's configuration; empty for H2 (the data dir holds it). */
   public static TestDatabase create() {
     if (!postgres()) return new TestDatabase(null, null, null);
+    return createPostgres();
+  }
+
+  /** A fresh PostgreSQL schema whichever database the run is on (tests that need PostgreSQL). */
+  public static TestDatabase createPostgres() {
     String base = System.getProperty("hookdesk.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
     String user = System.getProperty("hookdesk.test.pg.user", "postgres");
     String schema = "hdt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);

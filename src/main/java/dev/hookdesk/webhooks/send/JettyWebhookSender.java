@@ -77,6 +77,9 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
       URI url = URI.create(request.url());
       var r = (guard.isOwnReceiver(url) ? own : client).newRequest(url)
           .method("POST")
+          // A connection pool per URL, not per host: a hanging endpoint must not take the
+          // connections of the other webhooks on the same host (isolation).
+          .tag(request.url())
           .followRedirects(false)
           .timeout(request.timeout().toMillis(), TimeUnit.MILLISECONDS);
       for (Map.Entry<String, String> h : request.headers().entrySet()) {

@@ -1,0 +1,164 @@
+package dev.hookdesk.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * {@code ./hookdesk bench [--db h2|postgresql] [--events N] [--seconds S] [--backlog N]
+ * [--scenarios sustained,latency,isolation,backlog]}: see the README, section "Benchmark".
+ * Every scenario gets a fresh node and database; events are fired through the HTTP API.
+ */
+public final class Bench {
+  private static final int WEBHOOKS = 10;
+  private static final int ENGINE_IN_FLIGHT = 2048;
+
+  private String db = "h2";
+  private String pgUrl = "jdbc:postgresql://127.0.0.1:5432/test";
+  private int events = 5000;
+  private int seconds = 10;
+  private int backlog = 100_000;
+  private Set<String> scenarios = Set.of("sustained", "latency", "isolation", "backlog");
+
+  public static void main(String[] args) throws Exception {
+    Bench b = new Bench();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--db" -> b.db = args[++i];
+        case "--pg-url" -> b.pgUrl = args[++i];
+        case "--events" -> b.events = Integer.parseInt(args[++i]);
+        case "--seconds" -> b.seconds = Integer.parseInt(args[++i]);
+        case "--backlog" -> b.backlog = Integer.parseInt(args[++i]);
+        case "--scenarios" -> b.scenarios = Set.of(args[++i].split(","));
+        default -> throw new IllegalArgumentException("unknown option " + args[i]
+            + "; use --db h2|postgresql --events N --seconds S --backlog N --scenarios a,b");
+      }
+    }
+    if (!b.db.equals("h2") && !b.db.equals("postgresql")) throw new IllegalArgumentException("--db h2|postgresql");
+    System.out.printf("hookdesk bench: db=%s, %d webhooks, %d cores, max heap %d MB%n", b.db, WEBHOOKS,
+        Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    try (BenchReceiver receiver = new BenchReceiver(20_000)) {
+      if (b.scenarios.contains("sustained")) b.sustained(receiver);
+      if (b.scenarios.contains("latency")) b.latency(receiver);
+      if (b.scenarios.contains("isolation")) b.isolation(receiver);
+      if (b.scenarios.contains("backlog")) b.backlog(receiver);
+    }
+    System.exit(0);
+  }
+
+  private List<String> urls(BenchReceiver receiver) {
+    List<String> urls = new ArrayList<>();
+    for (int i = 0; i < WEBHOOKS; i++) urls.add(receiver.url(i));
+    return urls;
+  }
+
+  private void sustained(BenchReceiver receiver) throws Exception {
+    long total = (long) events * WEBHOOKS;
+    System.out.printf("%n== sustained: %d events x %d webhooks = %d deliveries, fired as fast as the desk takes them%n",
+        events, WEBHOOKS, total);
+    try (BenchNode node = new BenchNode(db, pgUrl)) {
+      node.register(urls(receiver), 10_000);
+      receiver.reset(true);
+      long start = System.currentTimeMillis();
+      node.fire(events, 32);
+      long fired = System.currentTimeMillis();
+      await("deliveries", receiver.ok::sum, total, 600);
+      double secs = (receiver.lastOkMillis.get() - start) / 1000.0;
+      double rate = total / secs;
+      System.out.printf("  desk: %d events in %.1f s (%.0f events/s)%n", events, (fired - start) / 1000.0,
+          events * 1000.0 / (fired - start));
+      System.out.printf("  engine: %d deliveries in %.1f s = %.0f deliveries/s; latency %s%n", total, secs,
+          rate, receiver.healthy().summary());
+      receiver.reset(false);
+      double ceiling = Ceiling.run(receiver, receiver.samples(), (int) Math.min(total, 200_000), ENGINE_IN_FLIGHT);
+      System.out.printf("  ceiling (JettyWebhookSender, same signed bodies, same receiver, no database):"
+          + " %.0f requests/s; engine/ceiling = %.0f %%%n", ceiling, 100 * rate / ceiling);
+    }
+  }
+
+  private void latency(BenchReceiver receiver) throws Exception {
+    int perSecond = 1000 / WEBHOOKS;
+    System.out.printf("%n== latency at 1,000 deliveries/s: %d events/s x %d webhooks for %d s%n", perSecond,
+        WEBHOOKS, seconds);
+    try (BenchNode node = new BenchNode(db, pgUrl)) {
+      node.register(urls(receiver), 10_000);
+      receiver.reset(true);
+      node.fireAtRate(perSecond, seconds);
+      await("deliveries", receiver.ok::sum, (long) perSecond * seconds * WEBHOOKS, 120);
+      System.out.printf("  event commit -> receipt: %s%n", receiver.healthy().summary());
+    }
+  }
+
+  private void isolation(BenchReceiver receiver) throws Exception {
+    int perSecond = 1000 / WEBHOOKS;
+    System.out.printf("%n== isolation: as latency, but webhook 0 never answers and webhook 1 answers in 2 s%n");
+    try (BenchNode node = new BenchNode(db, pgUrl)) {
+      node.register(urls(receiver), 10_000);
+      receiver.mode(0, BenchReceiver.Mode.HANG);
+      receiver.mode(1, BenchReceiver.Mode.SLOW);
+      receiver.reset(true);
+      node.fireAtRate(perSecond, seconds);
+      await("healthy deliveries", receiver.healthy()::count, (long) perSecond * seconds * (WEBHOOKS - 2), 120);
+      System.out.printf("  the %d healthy webhooks, event commit -> receipt: %s%n", WEBHOOKS - 2,
+          receiver.healthy().summary());
+    } finally {
+      receiver.mode(0, BenchReceiver.Mode.OK);
+      receiver.mode(1, BenchReceiver.Mode.OK);
+    }
+  }
+
+  private void backlog(BenchReceiver receiver) throws Exception {
+    System.out.printf("%n== backlog: receiver down (503), %d deliveries queued, then up; heap sampled%n", backlog);
+    try (BenchNode node = new BenchNode(db, pgUrl)) {
+      node.register(urls(receiver), 10_000);
+      for (int i = 0; i < WEBHOOKS; i++) receiver.mode(i, BenchReceiver.Mode.DOWN);
+      long start = System.currentTimeMillis();
+      node.fire(backlog / WEBHOOKS, 32);
+      await("fan-out", node::deliveriesCount, backlog, 1200);
+      System.out.printf("  queued %d deliveries in %.1f s (queue depth %d)%n", node.deliveriesCount(),
+          (System.currentTimeMillis() - start) / 1000.0, node.queueDepth());
+      AtomicLong peak = new AtomicLong();
+      Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+        var memory = ManagementFactory.getMemoryMXBean();
+        while (!Thread.currentThread().isInterrupted()) {
+          peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          try {
+            Thread.sleep(100);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      });
+      receiver.reset(false);
+      long up = System.currentTimeMillis();
+      for (int i = 0; i < WEBHOOKS; i++) receiver.mode(i, BenchReceiver.Mode.OK);
+      await("drain", receiver.ok::sum, backlog, 1800);
+      sampler.interrupt();
+      long first = receiver.firstOkMillis.get();
+      long last = receiver.lastOkMillis.get();
+      System.out.printf("  drained %d deliveries: first 2xx %.1f s after the receiver came up (open circuits"
+              + " wait for their probe), then %.0f deliveries/s; peak heap used %d MB of %d MB%n",
+          backlog, (first - up) / 1000.0, backlog * 1000.0 / Math.max(1, last - first), peak.get() >> 20,
+          Runtime.getRuntime().maxMemory() >> 20);
+    }
+  }
+
+  private static void await(String what, LongSupplier count, long target, int timeoutSeconds)
+      throws InterruptedException {
+    long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
+    long report = System.currentTimeMillis() + 10_000;
+    while (count.getAsLong() < target) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new IllegalStateException("timed out waiting for " + what + ": " + count.getAsLong() + "/" + target);
+      }
+      if (System.currentTimeMillis() > report) {
+        System.out.printf("  ... %s %d/%d%n", what, count.getAsLong(), target);
+        report += 10_000;
+      }
+      Thread.sleep(20);
+    }
+  }
+}
