@@ -81,6 +81,7 @@ public final class Hookdesk implements AutoCloseable {
   private final WorkspaceService.Bootstrap bootstrap;
   private final EventCatalog catalog;
   private final List<AutoCloseable> closeables = new ArrayList<>();
+  private volatile int listeningPort = -1;
 
   private Hookdesk(HookdeskConfig config, Clock clock) {
     this.config = config;
@@ -168,6 +169,7 @@ public final class Hookdesk implements AutoCloseable {
     Hookdesk node = new Hookdesk(config, clock);
     try {
       node.http.start(config.port());
+      node.listeningPort = node.http.port();
     } catch (RuntimeException e) {
       node.close();
       throw new ConfigException(HookdeskConfig.PORT,
@@ -181,8 +183,14 @@ public final class Hookdesk implements AutoCloseable {
   }
 
   /** The inspector's capture URLs of this node, which webhooks reach without opening the guard. */
+  /**
+   * Whether a URL is one of this node's own inspector bins. Reads the port remembered at
+   * start: asking the server itself fails once it is stopping, and the delivery engine may
+   * still be sending then.
+   */
   private boolean isOwnCapture(URI url) {
-    return http != null && InspectorTarget.isOwnCapture(url, http.port());
+    int port = listeningPort;
+    return port > 0 && InspectorTarget.isOwnCapture(url, port);
   }
 
   public Database database() {

@@ -127,8 +127,11 @@ public final class DeliveryEngine implements AutoCloseable {
     Thread fan = threads.get(0);
     Thread dispatch = threads.get(1);
     Thread results = threads.get(2);
-    fan.interrupt();
-    dispatch.interrupt();
+    // Wake the loops rather than interrupt them: an interrupt landing inside a JDBC call or
+    // inside the HTTP client's send breaks that call, and a send broken so was recorded as a
+    // failed attempt (and retried only after the schedule's first delay).
+    fanOutWakeup.signal();
+    dispatchWakeup.signal();
     join(fan);
     join(dispatch);
     long deadline = System.currentTimeMillis() + 3000;

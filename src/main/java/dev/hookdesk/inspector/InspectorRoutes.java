@@ -8,21 +8,24 @@ import dev.hookdesk.http.Routes;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
-/** The inspector's doors: the public capture URL and its console pages. */
+/** The inspector's doors: the public capture URL, its console pages and its API. */
 public final class InspectorRoutes implements Routes {
   private final CaptureRoutes capture;
   private final InspectorPages pages;
+  private final BinApiRoutes api;
 
   public InspectorRoutes(Jdbi jdbi, Ids ids, Clock clock, ObjectMapper mapper, ConsoleGate gate,
       WebhookKeys webhookKeys) {
     Inspector inspector = new Inspector(jdbi, ids, clock, mapper);
     this.capture = new CaptureRoutes(inspector);
     this.pages = new InspectorPages(gate, inspector, webhookKeys, mapper);
+    this.api = new BinApiRoutes(inspector);
   }
 
   @Override
   public void register(Router router) {
     capture.register(router);
     pages.register(router);
+    api.register(router);
   }
 }

@@ -94,7 +94,7 @@ public final class Api {
   public Res send(String method, String path, String json) {
     String url = path.startsWith("http") ? path
         : path.startsWith("/api/") || path.startsWith("/health") || path.startsWith("/metrics")
-            || path.startsWith("/console") || path.startsWith("/inspect")
+            || path.startsWith("/console") || path.startsWith("/inspect/")
             ? base + path : base + "/api/v1" + path;
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (token != null) b.header("Authorization", "Bearer " + token);

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
@@ -25,6 +27,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * the egress guard applied by the resolver, bodies read up to 64 KiB.
  */
 public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(JettyWebhookSender.class);
   static final int MAX_BODY = 64 * 1024;
 
   private final EgressGuard guard;
@@ -92,6 +95,7 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
       r.body(new BytesRequestContent(contentType, request.body()));
       r.send(new LimitedResponse(MAX_BODY, started, request.timeout(), out));
     } catch (RuntimeException e) {
+      log.warn("cannot send a webhook request", e);
       out.complete(LimitedResponse.failure(started, "request: " + e.getMessage()));
     }
     return out;
