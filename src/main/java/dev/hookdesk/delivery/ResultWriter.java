@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  */
 final class ResultWriter {
   private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
-  private static final int BATCH = 1000;
+  private static final int BATCH = 2000;
+  /** A short wait for more outcomes: every commit costs about the same, whatever its size. */
+  private static final long LINGER_MILLIS = 5;
 
   private final LinkedBlockingQueue<Outcome> pending = new LinkedBlockingQueue<>();
   private final OutcomeStore store;
@@ -38,6 +40,10 @@ final class ResultWriter {
     List<Outcome> batch = new ArrayList<>();
     batch.add(first);
     pending.drainTo(batch, BATCH - 1);
+    if (batch.size() < BATCH / 4) {
+      Thread.sleep(LINGER_MILLIS);
+      pending.drainTo(batch, BATCH - batch.size());
+    }
     while (true) {
       try {
         store.write(batch);
