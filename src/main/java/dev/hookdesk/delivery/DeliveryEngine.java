@@ -67,7 +67,7 @@ public final class DeliveryEngine implements AutoCloseable {
         fanOutWakeup.await(settings.poll().toMillis());
         return;
       }
-      dispatcher.send(round.leased(), round.webhooks(), now);
+      dispatcher.send(round, now);
       if (round.queued()) dispatchWakeup.signal();
     });
     loop("delivery-dispatch", () -> running, dispatcher::step);

@@ -83,7 +83,7 @@ final class Dispatcher {
     List<Claimed> claimed = queue.claim(now, ask, excluded, settings.lease());
     // Rows left behind for capacity or isolation need another claim when a send finishes.
     waiting = claimed.size() == ask || !excluded.isEmpty();
-    if (!claimed.isEmpty()) send(claimed, Map.of(), now);
+    if (!claimed.isEmpty()) send(claimed, now);
     if (claimed.size() < ask) wakeup.await(idleMillis(now));
   }
 
@@ -94,20 +94,25 @@ final class Dispatcher {
     return Math.min(poll, Duration.between(now, due.get()).toMillis() + 1);
   }
 
-  /**
-   * Sends leased deliveries; {@code known} are webhooks just read in the caller's
-   * transaction, the others are looked up (they may have been disabled or deleted since).
-   */
-  void send(List<Claimed> claimed, Map<String, Webhook> known, Instant now) {
+  /** Sends deliveries a fan-out round leased to this node, with the webhooks and secrets it read. */
+  void send(FanOut.Round round, Instant now) {
     Map<String, Optional<Webhook>> webhooks = new HashMap<>();
-    known.forEach((id, w) -> webhooks.put(id, Optional.of(w)));
-    if (!known.keySet().containsAll(claimed.stream().map(Claimed::webhookId).toList())) {
-      db.read(h -> {
-        for (Claimed c : claimed) webhooks.computeIfAbsent(c.webhookId(), id -> directory.find(h, id));
-        return null;
-      });
-    }
-    Map<String, List<byte[]>> secrets = new HashMap<>();
+    round.webhooks().forEach((id, w) -> webhooks.put(id, Optional.of(w)));
+    send(round.leased(), webhooks, round.secrets(), now);
+  }
+
+  /** Sends claimed deliveries, looking up their webhooks (disabled or deleted since?) and secrets. */
+  private void send(List<Claimed> claimed, Instant now) {
+    Map<String, Optional<Webhook>> webhooks = new HashMap<>();
+    Map<String, List<byte[]>> secrets = db.read(h -> {
+      for (Claimed c : claimed) webhooks.computeIfAbsent(c.webhookId(), id -> directory.find(h, id));
+      return directory.signingSecrets(h, webhooks.keySet(), now);
+    });
+    send(claimed, webhooks, secrets, now);
+  }
+
+  private void send(List<Claimed> claimed, Map<String, Optional<Webhook>> webhooks,
+      Map<String, List<byte[]>> secrets, Instant now) {
     // The body depends only on the event and whether the webhook is private (PayloadRenderer).
     Map<String, byte[]> bodies = new HashMap<>();
     for (Claimed c : claimed) {
@@ -124,7 +129,7 @@ final class Dispatcher {
           Event event = c.event();
           byte[] body = bodies.computeIfAbsent(event.id() + (w.privatePayload() ? "/p" : "/r"),
               k -> renderer.render(event, w));
-          List<byte[]> keys = secrets.computeIfAbsent(w.id(), id -> directory.signingSecrets(id, now));
+          List<byte[]> keys = secrets.getOrDefault(w.id(), List.of());
           start(c, w, SignedRequest.of(w, c.eventId(), event.type(), c.deliveryId(),
               c.attemptNumber(), body, keys, now));
         } catch (RuntimeException e) {

@@ -36,8 +36,9 @@ final class FanOut {
   private final Duration lease;
 
   /** One round's result; {@code queued} says some deliveries were left for the dispatcher. */
-  record Round(int created, List<Claimed> leased, Map<String, Webhook> webhooks, boolean queued) {
-    static final Round EMPTY = new Round(-1, List.of(), Map.of(), false);
+  record Round(int created, List<Claimed> leased, Map<String, Webhook> webhooks,
+      Map<String, List<byte[]>> secrets, boolean queued) {
+    static final Round EMPTY = new Round(-1, List.of(), Map.of(), Map.of(), false);
 
     boolean empty() {
       return created < 0;
@@ -74,9 +75,12 @@ final class FanOut {
           VALUES (:id, :webhook, :due, :until, :node)""");
       List<Claimed> leased = new ArrayList<>();
       Map<String, Webhook> webhooks = new HashMap<>();
+      // Events of one workspace, type and source go to the same webhooks.
+      Map<String, List<Webhook>> matching = new HashMap<>();
       int created = 0;
       for (Event event : batch) {
-        for (Webhook w : directory.matching(h, event)) {
+        String key = event.workspaceId() + "/" + event.type() + "/" + event.source();
+        for (Webhook w : matching.computeIfAbsent(key, k -> directory.matching(h, event))) {
           String id = ids.next("dlv");
           deliveries.bind("id", id).bind("ws", event.workspaceId()).bind("webhook", w.id())
               .bind("event", event.id()).bind("type", event.type())
@@ -99,7 +103,8 @@ final class FanOut {
       }
       h.createUpdate("DELETE FROM fanout_queue WHERE event_id IN (<ids>)")
           .bindList("ids", eventIds).execute();
-      return new Round(created, leased, webhooks, queued);
+      return new Round(created, leased, webhooks,
+          directory.signingSecrets(h, webhooks.keySet(), now), queued);
     });
   }
 }
