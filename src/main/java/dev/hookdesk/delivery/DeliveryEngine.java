@@ -134,8 +134,10 @@ public final class DeliveryEngine implements AutoCloseable {
     Thread fan = threads.get(0);
     Thread dispatch = threads.get(1);
     Thread results = threads.get(2);
-    fan.interrupt();
-    dispatch.interrupt();
+    // Wake them rather than interrupt them: an interrupt inside an H2 call closes the
+    // database file, and the claims could then not be handed back.
+    fanOutWakeup.signal();
+    dispatchWakeup.signal();
     join(fan);
     join(dispatch);
     long deadline = System.currentTimeMillis() + 3000;
@@ -147,6 +149,7 @@ public final class DeliveryEngine implements AutoCloseable {
       }
     }
     writing = false;
+    writer.stop();
     join(results);
     try {
       listener.close();

@@ -20,6 +20,7 @@ final class ResultWriter {
 
   private final LinkedBlockingQueue<Outcome> pending = new LinkedBlockingQueue<>();
   private final OutcomeStore store;
+  private volatile boolean stopped;
 
   ResultWriter(OutcomeStore store) {
     this.store = store;
@@ -27,6 +28,11 @@ final class ResultWriter {
 
   void offer(Outcome outcome) {
     pending.add(outcome);
+  }
+
+  /** Stops retrying a failing write (shutdown); what is unwritten keeps its lease and is resent. */
+  void stop() {
+    stopped = true;
   }
 
   int backlog() {
@@ -50,6 +56,7 @@ final class ResultWriter {
         return batch.size();
       } catch (RuntimeException e) {
         // The database is away: keep the batch and try again; the leases protect the rows.
+        if (stopped) return 0;
         log.warn("cannot write {} delivery results, retrying: {}", batch.size(), e.getMessage());
         Thread.sleep(500);
       }
