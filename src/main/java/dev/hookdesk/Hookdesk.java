@@ -81,6 +81,7 @@ public final class Hookdesk implements AutoCloseable {
   private final WorkspaceService.Bootstrap bootstrap;
   private final EventCatalog catalog;
   private final List<AutoCloseable> closeables = new ArrayList<>();
+  private volatile int ownPort = -1;
 
   private Hookdesk(HookdeskConfig config, Clock clock) {
     this.config = config;
@@ -168,6 +169,7 @@ public final class Hookdesk implements AutoCloseable {
     Hookdesk node = new Hookdesk(config, clock);
     try {
       node.http.start(config.port());
+      node.ownPort = node.http.port();
     } catch (RuntimeException e) {
       node.close();
       throw new ConfigException(HookdeskConfig.PORT,
@@ -177,12 +179,14 @@ public final class Hookdesk implements AutoCloseable {
   }
 
   public int port() {
-    return http.port();
+    return ownPort;
   }
 
   /** The inspector's capture URLs of this node, which webhooks reach without opening the guard. */
   private boolean isOwnCapture(URI url) {
-    return http != null && InspectorTarget.isOwnCapture(url, http.port());
+    // Deliveries may start before the server listens (work left from the last run).
+    int port = ownPort;
+    return port > 0 && InspectorTarget.isOwnCapture(url, port);
   }
 
   public Database database() {
