@@ -179,14 +179,13 @@ public final class Hookdesk implements AutoCloseable {
   }
 
   public int port() {
-    return http.port();
+    return ownPort;
   }
 
-  /** The inspector's capture URLs of this node, which webhooks reach without opening the guard. */
   /**
-   * Whether a URL is one of this node's own inspector bins. Reads the port remembered at
-   * start: asking the server itself fails once it is stopping, and the delivery engine may
-   * still be sending then.
+   * Whether a URL is one of this node's own inspector bins, which webhooks reach without
+   * opening the guard. Reads the port remembered at start: the server cannot be asked before
+   * it listens (a restarted node sends leftover work at once) nor once it is stopping.
    */
   private boolean isOwnCapture(URI url) {
     int port = listeningPort;

@@ -9,6 +9,7 @@ import dev.hookdesk.webhooks.WebhookDirectory;
 import dev.hookdesk.webhooks.send.WebhookSender;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -44,8 +45,8 @@ public final class DeliveryEngine implements AutoCloseable {
     this.db = Objects.requireNonNull(db);
     this.clock = Objects.requireNonNull(clock);
     String nodeId = "node_" + ids.next("n").substring(2 + 10);
-    this.queue = new DeliveryQueue(db, nodeId);
-    this.fanOut = new FanOut(db, events, directory, ids, clock);
+    this.queue = new DeliveryQueue(db, events, nodeId);
+    this.fanOut = new FanOut(db, events, directory, ids, nodeId, settings.lease());
     this.metrics = new DeliveryMetrics(registry);
     Isolation isolation = new Isolation(settings.perWebhookInFlight(), settings.breakerFailures(),
         settings.breakerCooldown());
@@ -53,15 +54,21 @@ public final class DeliveryEngine implements AutoCloseable {
         new FailureStreaks(db.dialect(), settings.disableAfter()), new ExhaustedEvents(events, mapper),
         ids, mapper, clock, nodeId);
     this.writer = new ResultWriter(store);
-    this.dispatcher = new Dispatcher(queue, db, directory, events, renderer, sender,
+    this.dispatcher = new Dispatcher(queue, db, directory, renderer, sender,
         isolation, writer, dispatchWakeup, clock, settings, metrics);
     this.pruner = new AttemptPruner(db, clock, settings.attemptRetention());
     metrics.bindNode(registry, dispatcher::inFlight, () -> isolation.openCircuits(clock.instant()));
     events.onCommit(fanOutWakeup::signal);
 
     loop("delivery-fanout", () -> running, () -> {
-      if (fanOut.runOnce() < 0) fanOutWakeup.await(settings.poll().toMillis());
-      else dispatchWakeup.signal();
+      Instant now = clock.instant();
+      FanOut.Round round = fanOut.runOnce(dispatcher.room(now), now);
+      if (round.empty()) {
+        fanOutWakeup.await(settings.poll().toMillis());
+        return;
+      }
+      dispatcher.send(round, now);
+      if (round.queued()) dispatchWakeup.signal();
     });
     loop("delivery-dispatch", () -> running, dispatcher::step);
     loop("delivery-results", () -> writing, () -> writer.step(200));
@@ -127,9 +134,9 @@ public final class DeliveryEngine implements AutoCloseable {
     Thread fan = threads.get(0);
     Thread dispatch = threads.get(1);
     Thread results = threads.get(2);
-    // Wake the loops rather than interrupt them: an interrupt landing inside a JDBC call or
-    // inside the HTTP client's send breaks that call, and a send broken so was recorded as a
-    // failed attempt (and retried only after the schedule's first delay).
+    // Wake the loops rather than interrupt them: an interrupt inside an H2 call closes the
+    // database file (claims could then not be handed back), and one inside the HTTP client's
+    // send failed that attempt.
     fanOutWakeup.signal();
     dispatchWakeup.signal();
     join(fan);
@@ -143,6 +150,7 @@ public final class DeliveryEngine implements AutoCloseable {
       }
     }
     writing = false;
+    writer.stop();
     join(results);
     try {
       listener.close();

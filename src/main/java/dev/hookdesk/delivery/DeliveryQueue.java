@@ -1,10 +1,14 @@
 package dev.hookdesk.delivery;
 
+import dev.hookdesk.events.Event;
+import dev.hookdesk.events.EventLog;
 import dev.hookdesk.store.Database;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,10 +18,12 @@ import java.util.Set;
  */
 final class DeliveryQueue {
   private final Database db;
+  private final EventLog events;
   private final String nodeId;
 
-  DeliveryQueue(Database db, String nodeId) {
+  DeliveryQueue(Database db, EventLog events, String nodeId) {
     this.db = db;
+    this.events = events;
     this.nodeId = nodeId;
   }
 
@@ -40,18 +46,22 @@ final class DeliveryQueue {
       h.createUpdate("UPDATE delivery_queue SET due_at = :until, claimed_until = :until,"
               + " claimed_by = :node WHERE delivery_id IN (<ids>)")
           .bind("until", until).bind("node", nodeId).bindList("ids", ids).execute();
+      Map<String, Event> parsed = new HashMap<>();
       return h.createQuery("""
-              SELECT d.id, d.webhook_id, d.workspace_id, d.event_id, d.event_at, d.attempt_count,
-                q.manual, e.body, e.source
+              SELECT d.id, d.webhook_id, d.workspace_id, d.event_id, d.attempt_count, q.manual,
+                e.body, e.source
               FROM deliveries d JOIN delivery_queue q ON q.delivery_id = d.id
               JOIN events e ON e.id = d.event_id
               WHERE d.id IN (<ids>)""")
           .bindList("ids", ids)
-          .map((rs, ctx) -> new Claimed(rs.getString("id"), rs.getString("webhook_id"),
-              rs.getString("workspace_id"), rs.getString("event_id"),
-              rs.getObject("event_at", OffsetDateTime.class).toInstant(),
-              rs.getInt("attempt_count") + 1, rs.getBoolean("manual"), rs.getString("body"),
-              rs.getString("source")))
+          .map((rs, ctx) -> {
+            String body = rs.getString("body");
+            String source = rs.getString("source");
+            Event event = parsed.computeIfAbsent(rs.getString("event_id"), k -> events.parse(body, source));
+            return new Claimed(rs.getString("id"), rs.getString("webhook_id"),
+                rs.getString("workspace_id"), event, rs.getInt("attempt_count") + 1,
+                rs.getBoolean("manual"));
+          })
           .list();
     });
   }

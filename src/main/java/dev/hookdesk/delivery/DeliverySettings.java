@@ -9,7 +9,7 @@ import java.time.Duration;
  *     slow attempt is sent twice by two nodes
  * @param perWebhookInFlight the isolation cap: one endpoint never holds more of the node's sends
  * @param breakerFailures consecutive failures that open an endpoint's circuit
- * @param breakerCooldown how long an open circuit waits before one probe
+ * @param breakerCooldown the longest an open circuit waits before one probe (it starts at 2 s)
  * @param retryAfterMax the longest {@code Retry-After} honoured
  * @param disableAfter continuous failure after which a webhook is disabled (SPEC §5: 5 days)
  */
@@ -19,7 +19,7 @@ public record DeliverySettings(int claimBatch, int maxInFlight, int perWebhookIn
 
   public static DeliverySettings defaults(Duration attemptRetention) {
     return new DeliverySettings(256, 2048, 256, Duration.ofMinutes(2), Duration.ofSeconds(1), 10,
-        Duration.ofSeconds(30), Duration.ofHours(1), Duration.ofDays(5), attemptRetention);
+        Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofDays(5), attemptRetention);
   }
 
   public DeliverySettings withLease(Duration newLease) {

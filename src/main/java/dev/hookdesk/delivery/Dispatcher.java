@@ -1,7 +1,6 @@
 package dev.hookdesk.delivery;
 
 import dev.hookdesk.events.Event;
-import dev.hookdesk.events.EventLog;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.PayloadRenderer;
 import dev.hookdesk.webhooks.SignedRequest;
@@ -17,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,6 @@ final class Dispatcher {
   private final DeliveryQueue queue;
   private final Database db;
   private final WebhookDirectory directory;
-  private final EventLog events;
   private final PayloadRenderer renderer;
   private final WebhookSender sender;
   private final Isolation isolation;
@@ -41,15 +40,16 @@ final class Dispatcher {
   private final DeliverySettings settings;
   private final DeliveryMetrics metrics;
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Due rows may be waiting for room; a finished send then wakes the claim loop. */
+  private volatile boolean waiting;
 
-  Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory, EventLog events,
+  Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Isolation isolation,
       ResultWriter writer, Wakeup wakeup, Clock clock, DeliverySettings settings,
       DeliveryMetrics metrics) {
     this.queue = queue;
     this.db = db;
     this.directory = directory;
-    this.events = events;
     this.renderer = renderer;
     this.sender = sender;
     this.isolation = isolation;
@@ -64,16 +64,25 @@ final class Dispatcher {
     return inFlight.get();
   }
 
+  /** Room for the sends a fan-out round leases to this node directly. */
+  Room room(Instant now) {
+    return new Room(settings.maxInFlight() - inFlight.get(), isolation, now);
+  }
+
   /** One round: claim what fits and send it; waits when there is nothing to do. */
   void step() throws InterruptedException {
     int free = settings.maxInFlight() - inFlight.get();
     if (free <= 0) {
+      waiting = true;
       wakeup.await(settings.poll().toMillis());
       return;
     }
     Instant now = clock.instant();
     int ask = Math.min(free, settings.claimBatch());
-    List<Claimed> claimed = queue.claim(now, ask, isolation.excluded(now), settings.lease());
+    Set<String> excluded = isolation.excluded(now);
+    List<Claimed> claimed = queue.claim(now, ask, excluded, settings.lease());
+    // Rows left behind for capacity or isolation need another claim when a send finishes.
+    waiting = claimed.size() == ask || !excluded.isEmpty();
     if (!claimed.isEmpty()) send(claimed, now);
     if (claimed.size() < ask) wakeup.await(idleMillis(now));
   }
@@ -85,13 +94,27 @@ final class Dispatcher {
     return Math.min(poll, Duration.between(now, due.get()).toMillis() + 1);
   }
 
+  /** Sends deliveries a fan-out round leased to this node, with the webhooks and secrets it read. */
+  void send(FanOut.Round round, Instant now) {
+    Map<String, Optional<Webhook>> webhooks = new HashMap<>();
+    round.webhooks().forEach((id, w) -> webhooks.put(id, Optional.of(w)));
+    send(round.leased(), webhooks, round.secrets(), now);
+  }
+
+  /** Sends claimed deliveries, looking up their webhooks (disabled or deleted since?) and secrets. */
   private void send(List<Claimed> claimed, Instant now) {
     Map<String, Optional<Webhook>> webhooks = new HashMap<>();
-    db.read(h -> {
+    Map<String, List<byte[]>> secrets = db.read(h -> {
       for (Claimed c : claimed) webhooks.computeIfAbsent(c.webhookId(), id -> directory.find(h, id));
-      return null;
+      return directory.signingSecrets(h, webhooks.keySet(), now);
     });
-    Map<String, List<byte[]>> secrets = new HashMap<>();
+    send(claimed, webhooks, secrets, now);
+  }
+
+  private void send(List<Claimed> claimed, Map<String, Optional<Webhook>> webhooks,
+      Map<String, List<byte[]>> secrets, Instant now) {
+    // The body depends only on the event and whether the webhook is private (PayloadRenderer).
+    Map<String, byte[]> bodies = new HashMap<>();
     for (Claimed c : claimed) {
       Webhook w = webhooks.get(c.webhookId()).orElse(null);
       if (w == null || w.deleted()) {
@@ -103,9 +126,10 @@ final class Dispatcher {
         writer.offer(Outcome.deferred(c, open != null && open.isAfter(now) ? open : now));
       } else {
         try {
-          Event event = events.parse(c.eventBody(), c.eventSource());
-          byte[] body = renderer.render(event, w);
-          List<byte[]> keys = secrets.computeIfAbsent(w.id(), id -> directory.signingSecrets(id, now));
+          Event event = c.event();
+          byte[] body = bodies.computeIfAbsent(event.id() + (w.privatePayload() ? "/p" : "/r"),
+              k -> renderer.render(event, w));
+          List<byte[]> keys = secrets.getOrDefault(w.id(), List.of());
           start(c, w, SignedRequest.of(w, c.eventId(), event.type(), c.deliveryId(),
               c.attemptNumber(), body, keys, now));
         } catch (RuntimeException e) {
@@ -128,7 +152,7 @@ final class Dispatcher {
       metrics.attempted(result, c.eventAt(), end);
       writer.offer(Outcome.attempted(c, w, request, result, started));
       inFlight.decrementAndGet();
-      wakeup.signal();
+      if (waiting) wakeup.signal();
     });
   }
 }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -26,13 +27,15 @@ final class FailureStreaks {
   /** Records the latest attempt per webhook; returns the webhooks to disable, with the reason. */
   Map<String, String> record(Handle h, Collection<Outcome> latest, Instant now) {
     Map<String, String> disable = new LinkedHashMap<>();
+    List<String> succeeded = latest.stream().filter(o -> o.result().success())
+        .map(o -> o.webhook().id()).toList();
+    if (!succeeded.isEmpty()) {
+      h.createUpdate("UPDATE webhook_health SET failing_since = NULL WHERE webhook_id IN (<ids>)"
+          + " AND failing_since IS NOT NULL").bindList("ids", succeeded).execute();
+    }
     for (Outcome o : latest) {
       String id = o.webhook().id();
-      if (o.result().success()) {
-        h.createUpdate("UPDATE webhook_health SET failing_since = NULL WHERE webhook_id = :id"
-            + " AND failing_since IS NOT NULL").bind("id", id).execute();
-        continue;
-      }
+      if (o.result().success()) continue;
       h.createUpdate(dialect.insertIfAbsent("webhook_health", "webhook_id, failing_since",
           ":id, :now", "webhook_id")).bind("id", id).bind("now", o.startedAt()).execute();
       h.createUpdate("UPDATE webhook_health SET failing_since = :now WHERE webhook_id = :id"

@@ -6,15 +6,23 @@ import dev.hookdesk.events.EventLog;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.Webhook;
 import dev.hookdesk.webhooks.WebhookDirectory;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Turns queued events into deliveries. The event's {@code fanout_queue} row is deleted in
  * the transaction that inserts its deliveries, so an event is fanned out exactly once
  * whichever node does it and whenever a node dies.
+ *
+ * <p>New deliveries this node has room for are inserted already leased to it, exactly as a
+ * claim would leave them, and handed to the sender once the transaction commits: the common
+ * case skips a claim transaction and re-reading the event. If the node dies after the commit,
+ * the lease runs out and another claim sends them.
  */
 final class FanOut {
   static final String CHANNEL = "hookdesk_deliveries";
@@ -24,53 +32,79 @@ final class FanOut {
   private final EventLog events;
   private final WebhookDirectory directory;
   private final Ids ids;
-  private final Clock clock;
+  private final String nodeId;
+  private final Duration lease;
 
-  FanOut(Database db, EventLog events, WebhookDirectory directory, Ids ids, Clock clock) {
+  /** One round's result; {@code queued} says some deliveries were left for the dispatcher. */
+  record Round(int created, List<Claimed> leased, Map<String, Webhook> webhooks,
+      Map<String, List<byte[]>> secrets, boolean queued) {
+    static final Round EMPTY = new Round(-1, List.of(), Map.of(), Map.of(), false);
+
+    boolean empty() {
+      return created < 0;
+    }
+  }
+
+  FanOut(Database db, EventLog events, WebhookDirectory directory, Ids ids, String nodeId,
+      Duration lease) {
     this.db = db;
     this.events = events;
     this.directory = directory;
     this.ids = ids;
-    this.clock = clock;
+    this.nodeId = nodeId;
+    this.lease = lease;
   }
 
-  /** Fans out one batch; returns how many deliveries it created, or -1 when the queue was empty. */
-  int runOnce() {
+  /** Fans out one batch of events, leasing to this node the deliveries {@code room} admits. */
+  Round runOnce(Room room, Instant now) {
     return db.inTransaction(h -> {
       List<String> eventIds = h.createQuery("SELECT event_id FROM fanout_queue ORDER BY created_at"
               + " LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED")
           .mapTo(String.class).list();
-      if (eventIds.isEmpty()) return -1;
+      if (eventIds.isEmpty()) return Round.EMPTY;
       List<Event> batch = h.createQuery("SELECT body, source FROM events WHERE id IN (<ids>)")
           .bindList("ids", eventIds)
           .map((rs, ctx) -> events.parse(rs.getString("body"), rs.getString("source"))).list();
-      Instant now = clock.instant();
+      Instant until = now.plus(lease);
       PreparedBatch deliveries = h.prepareBatch("""
           INSERT INTO deliveries (id, workspace_id, webhook_id, event_id, event_type, event_at,
             status, next_attempt_at, created_at)
           VALUES (:id, :ws, :webhook, :event, :type, :eventAt, 'pending', :now, :now)""");
       PreparedBatch queue = h.prepareBatch("""
-          INSERT INTO delivery_queue (delivery_id, webhook_id, due_at) VALUES (:id, :webhook, :now)""");
+          INSERT INTO delivery_queue (delivery_id, webhook_id, due_at, claimed_until, claimed_by)
+          VALUES (:id, :webhook, :due, :until, :node)""");
+      List<Claimed> leased = new ArrayList<>();
+      Map<String, Webhook> webhooks = new HashMap<>();
+      // Events of one workspace, type and source go to the same webhooks.
+      Map<String, List<Webhook>> matching = new HashMap<>();
       int created = 0;
       for (Event event : batch) {
-        for (Webhook w : directory.matching(h, event)) {
+        String key = event.workspaceId() + "/" + event.type() + "/" + event.source();
+        for (Webhook w : matching.computeIfAbsent(key, k -> directory.matching(h, event))) {
           String id = ids.next("dlv");
           deliveries.bind("id", id).bind("ws", event.workspaceId()).bind("webhook", w.id())
               .bind("event", event.id()).bind("type", event.type())
               .bind("eventAt", event.timestamp()).bind("now", now).add();
-          queue.bind("id", id).bind("webhook", w.id()).bind("now", now).add();
+          boolean mine = room.take(w.id());
+          queue.bind("id", id).bind("webhook", w.id()).bind("due", mine ? until : now)
+              .bind("until", mine ? until : null).bind("node", mine ? nodeId : null).add();
+          if (mine) {
+            leased.add(new Claimed(id, w.id(), event.workspaceId(), event, 1, false));
+            webhooks.put(w.id(), w);
+          }
           created++;
         }
       }
+      boolean queued = leased.size() < created;
       if (created > 0) {
         deliveries.execute();
         queue.execute();
-        db.dialect().notify(h, CHANNEL);
+        if (queued) db.dialect().notify(h, CHANNEL);
       }
       h.createUpdate("DELETE FROM fanout_queue WHERE event_id IN (<ids>)")
           .bindList("ids", eventIds).execute();
-      return created;
+      return new Round(created, leased, webhooks,
+          directory.signingSecrets(h, webhooks.keySet(), now), queued);
     });
   }
-
 }

@@ -10,10 +10,14 @@ import java.util.Set;
 /**
  * Keeps one endpoint from taking the node's capacity: a cap on its sends in flight, and a
  * circuit breaker that stops sending after a run of failures and, after a cool-down, lets one
- * probe through. Webhooks it refuses are left out of the next claim, so their deliveries stay
+ * probe through. The cool-down starts short and doubles with each failed probe up to its
+ * maximum, so an endpoint that was only briefly down (a deploy, a restart) gets its backlog
+ * within seconds, while one that stays down is probed rarely. Webhooks it refuses are left out of the next claim, so their deliveries stay
  * queued while the others flow.
  */
 final class Isolation {
+  static final Duration FIRST_COOLDOWN = Duration.ofSeconds(2);
+
   private final int cap;
   private final int breakerFailures;
   private final Duration cooldown;
@@ -22,6 +26,7 @@ final class Isolation {
   private static final class Endpoint {
     int inFlight;
     int failures;
+    int opened;
     Instant openUntil;
   }
 
@@ -44,11 +49,21 @@ final class Isolation {
     e.inFlight--;
     if (success) {
       e.failures = 0;
+      e.opened = 0;
       e.openUntil = null;
-    } else if (++e.failures >= breakerFailures) {
-      e.openUntil = now.plus(cooldown);
+    } else if (++e.failures >= breakerFailures && !isOpen(e, now)) {
+      // Sends that were already in flight when it opened do not lengthen the cool-down.
+      e.openUntil = now.plus(cooldown(e.opened++));
     }
     if (e.inFlight == 0 && e.failures == 0) endpoints.remove(webhookId);
+  }
+
+  /** How many more sends the webhook admits now: 0 while its circuit is open or it is at its cap. */
+  synchronized int headroom(String webhookId, Instant now) {
+    Endpoint e = endpoints.get(webhookId);
+    if (e == null) return cap;
+    if (e.openUntil != null) return admits(e, now) ? 1 : 0;
+    return Math.max(0, cap - e.inFlight);
   }
 
   /** Webhooks whose deliveries the next claim must skip. */
@@ -69,6 +84,15 @@ final class Isolation {
   synchronized int openCircuits(Instant now) {
     return (int) endpoints.values().stream()
         .filter(e -> e.openUntil != null && now.isBefore(e.openUntil)).count();
+  }
+
+  private static boolean isOpen(Endpoint e, Instant now) {
+    return e.openUntil != null && now.isBefore(e.openUntil);
+  }
+
+  private Duration cooldown(int timesOpened) {
+    Duration d = FIRST_COOLDOWN.multipliedBy(1L << Math.min(timesOpened, 20));
+    return d.compareTo(cooldown) > 0 ? cooldown : d;
   }
 
   private boolean admits(Endpoint e, Instant now) {

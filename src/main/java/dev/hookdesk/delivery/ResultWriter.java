@@ -14,10 +14,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ResultWriter {
   private static final Logger log = LoggerFactory.getLogger(ResultWriter.class);
-  private static final int BATCH = 1000;
+  private static final int BATCH = 2000;
+  /** A short wait for more outcomes: every commit costs about the same, whatever its size. */
+  private static final long LINGER_MILLIS = 5;
 
   private final LinkedBlockingQueue<Outcome> pending = new LinkedBlockingQueue<>();
   private final OutcomeStore store;
+  private volatile boolean stopped;
 
   ResultWriter(OutcomeStore store) {
     this.store = store;
@@ -25,6 +28,11 @@ final class ResultWriter {
 
   void offer(Outcome outcome) {
     pending.add(outcome);
+  }
+
+  /** Stops retrying a failing write (shutdown); what is unwritten keeps its lease and is resent. */
+  void stop() {
+    stopped = true;
   }
 
   int backlog() {
@@ -38,12 +46,17 @@ final class ResultWriter {
     List<Outcome> batch = new ArrayList<>();
     batch.add(first);
     pending.drainTo(batch, BATCH - 1);
+    if (batch.size() < BATCH / 4) {
+      Thread.sleep(LINGER_MILLIS);
+      pending.drainTo(batch, BATCH - batch.size());
+    }
     while (true) {
       try {
         store.write(batch);
         return batch.size();
       } catch (RuntimeException e) {
         // The database is away: keep the batch and try again; the leases protect the rows.
+        if (stopped) return 0;
         log.warn("cannot write {} delivery results, retrying: {}", batch.size(), e.getMessage());
         Thread.sleep(500);
       }

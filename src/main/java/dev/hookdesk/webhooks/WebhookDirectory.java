@@ -2,7 +2,9 @@ package dev.hookdesk.webhooks;
 
 import dev.hookdesk.events.Event;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -21,6 +23,9 @@ public interface WebhookDirectory {
 
   /** The secrets that sign now: the current one, plus the previous one during a rotation grace. */
   List<byte[]> signingSecrets(String webhookId, Instant now);
+
+  /** The signing secrets of several webhooks, read with one query in the caller's handle. */
+  Map<String, List<byte[]>> signingSecrets(Handle h, Collection<String> webhookIds, Instant now);
 
   /** Disables a webhook (410 Gone, or 5 days of failure) and emits {@code webhook.disabled}. */
   void disable(Handle h, String webhookId, String reason);

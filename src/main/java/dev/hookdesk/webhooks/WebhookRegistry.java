@@ -12,7 +12,10 @@ import dev.hookdesk.http.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -151,11 +154,23 @@ public final class WebhookRegistry implements WebhookDirectory {
   @Override
   public List<byte[]> signingSecrets(String webhookId, Instant now) {
     Optional<StoredWebhook> s = jdbi.withHandle(h -> store.find(h, webhookId, false));
-    if (s.isEmpty()) return List.of();
+    return s.isEmpty() ? List.of() : keys(s.get(), now);
+  }
+
+  @Override
+  public Map<String, List<byte[]>> signingSecrets(Handle h, Collection<String> webhookIds, Instant now) {
+    Map<String, List<byte[]>> out = new HashMap<>();
+    if (webhookIds.isEmpty()) return out;
+    for (StoredWebhook s : store.findAll(h, webhookIds)) out.put(s.webhook().id(), keys(s, now));
+    return out;
+  }
+
+  private List<byte[]> keys(StoredWebhook s, Instant now) {
+    String id = s.webhook().id();
     List<byte[]> keys = new ArrayList<>();
-    keys.add(Signer.key(box.open(webhookId, s.get().sealedSecret())));
-    if (s.get().sealedPrevious() != null && s.get().previousUntil().isAfter(now)) {
-      keys.add(Signer.key(box.open(webhookId, s.get().sealedPrevious())));
+    keys.add(Signer.key(box.open(id, s.sealedSecret())));
+    if (s.sealedPrevious() != null && s.previousUntil().isAfter(now)) {
+      keys.add(Signer.key(box.open(id, s.sealedPrevious())));
     }
     return keys;
   }

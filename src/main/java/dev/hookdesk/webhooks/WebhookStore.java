@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,11 @@ final class WebhookStore {
     return h.createQuery("SELECT " + COLUMNS + " FROM webhooks WHERE id = :id"
             + (forUpdate ? " FOR UPDATE" : ""))
         .bind("id", id).map((rs, x) -> map(rs)).findOne();
+  }
+
+  List<StoredWebhook> findAll(Handle h, Collection<String> ids) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM webhooks WHERE id IN (<ids>)")
+        .bindList("ids", List.copyOf(ids)).map((rs, x) -> map(rs)).list();
   }
 
   /** A page of one owner's webhooks, deleted ones or the others, in id order. */
