@@ -179,7 +179,7 @@ public final class Hookdesk implements AutoCloseable {
   }
 
   public int port() {
-    return ownPort;
+    return listeningPort;
   }
 
   /**
