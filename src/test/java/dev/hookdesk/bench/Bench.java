@@ -24,6 +24,10 @@ public final class Bench {
   private Set<String> scenarios = Set.of("sustained", "latency", "isolation", "backlog");
 
   public static void main(String[] args) throws Exception {
+    // The JDK HttpServer closes idle keep-alive connections beyond 200 by default; with
+    // thousands of pooled connections the senders would meet closed sockets and count
+    // failures that no real receiver behind a proper server would cause.
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
     Bench b = new Bench();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {

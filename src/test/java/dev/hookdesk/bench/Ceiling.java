@@ -26,19 +26,25 @@ final class Ceiling {
         Optional.empty(), Duration.ofSeconds(10), 64)) {
       Semaphore permits = new Semaphore(inFlight);
       LongAdder failed = new LongAdder();
+      var firstError = new java.util.concurrent.atomic.AtomicReference<String>();
       long start = System.nanoTime();
       for (int i = 0; i < total; i++) {
         BenchReceiver.Sample s = samples.get(i % samples.size());
         permits.acquire();
         sender.send(new OutboundRequest(base + s.path(), s.headers(), s.body(), Duration.ofSeconds(10)))
             .whenComplete((r, t) -> {
-              if (t != null || !r.success()) failed.increment();
+              if (t != null || !r.success()) {
+                if (failed.sum() == 0) firstError.compareAndSet(null, t != null ? t.toString() : r.status() + " " + r.error());
+                failed.increment();
+              }
               permits.release();
             });
       }
       permits.acquire(inFlight);
       double seconds = (System.nanoTime() - start) / 1e9;
-      if (failed.sum() > 0) System.out.println("  ceiling: " + failed.sum() + " requests failed");
+      if (failed.sum() > 0) {
+        System.out.println("  ceiling: " + failed.sum() + " requests failed, the first: " + firstError.get());
+      }
       return total / seconds;
     }
   }
