@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.ManualClock;
 import dev.hookdesk.testing.TestNode;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +15,7 @@ class AutoDisableTest {
 
   @Test
   void aWebhookFailingForFiveDaysIsDisabled() {
-    MovableClock clock = new MovableClock();
+    ManualClock clock = new ManualClock();
     try (Receiver receiver = Receiver.answering(500); RestartableNode nodes = new RestartableNode()) {
       Api api = nodes.start(clock);
       String webhook = Hooks.register(api, receiver.url(), List.of("1s", "1s", "1s", "1s", "1s"));
