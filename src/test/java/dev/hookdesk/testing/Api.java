@@ -11,6 +11,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /** A small client for the HTTP API, as a user's script would call it. */
 public final class Api {
@@ -18,10 +19,15 @@ public final class Api {
       .connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
-  private final String base;
+  private final Supplier<String> base;
   private final String token;
 
   public Api(String base, String token) {
+    this(() -> base, token);
+  }
+
+  /** A client whose base URL is looked up at each request (a node not started yet). */
+  public Api(Supplier<String> base, String token) {
     this.base = base;
     this.token = token;
   }
@@ -31,7 +37,7 @@ public final class Api {
   }
 
   public String base() {
-    return base;
+    return base.get();
   }
 
   public String token() {
@@ -95,7 +101,7 @@ public final class Api {
     String url = path.startsWith("http") ? path
         : path.startsWith("/api/") || path.startsWith("/health") || path.startsWith("/metrics")
             || path.startsWith("/console") || path.startsWith("/inspect/")
-            ? base + path : base + "/api/v1" + path;
+            ? base.get() + path : base.get() + "/api/v1" + path;
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
     if (token != null) b.header("Authorization", "Bearer " + token);
     if (json != null) {

@@ -14,22 +14,36 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Hookdesk node on a free port with a fresh database, for tests that go through the
  * HTTP API. On close it checks every event the test caused against its published schema.
+ *
+ * <p>Either started at once ({@link #start()}, closed by the test), or one per test class:
+ * {@code @RegisterExtension static final TestNode node = TestNode.perClass();} starts it
+ * before the class's first test and closes it after the last.
  */
-public final class TestNode implements AutoCloseable {
+public final class TestNode implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   public static final String OWNER_TOKEN = "hd_test_owner_token_0123456789abcdef";
 
-  private final TestDatabase database;
-  private final Path dataDir;
-  private final Hookdesk node;
+  private final Map<String, String> extra;
+  private final Clock clock;
+  private TestDatabase database;
+  private Hookdesk node;
 
   private TestNode(Map<String, String> extra, Clock clock) {
+    this.extra = Map.copyOf(extra);
+    this.clock = clock;
+  }
+
+  private TestNode boot() {
     this.database = TestDatabase.create();
+    Path dataDir;
     try {
-      this.dataDir = Files.createTempDirectory("hookdesk-test");
+      dataDir = Files.createTempDirectory("hookdesk-test");
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -40,19 +54,39 @@ public final class TestNode implements AutoCloseable {
     s.put(HookdeskConfig.ALLOWED_NETWORKS, "127.0.0.0/8,::1/128");
     s.putAll(extra);
     this.node = Hookdesk.start(HookdeskConfig.from(s), clock);
+    return this;
   }
 
   public static TestNode start() {
-    return new TestNode(Map.of(), Clock.systemUTC());
+    return new TestNode(Map.of(), Clock.systemUTC()).boot();
   }
 
   public static TestNode start(Map<String, String> settings) {
-    return new TestNode(settings, Clock.systemUTC());
+    return new TestNode(settings, Clock.systemUTC()).boot();
   }
 
   /** A node on a clock the test controls (cool-downs, leases). */
   public static TestNode start(Clock clock) {
-    return new TestNode(Map.of(), clock);
+    return new TestNode(Map.of(), clock).boot();
+  }
+
+  /** One node for a test class, registered with {@code @RegisterExtension}. */
+  public static TestNode perClass() {
+    return new TestNode(Map.of(), Clock.systemUTC());
+  }
+
+  public static TestNode perClass(Map<String, String> settings) {
+    return new TestNode(settings, Clock.systemUTC());
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    boot();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   public Hookdesk node() {
@@ -65,14 +99,16 @@ public final class TestNode implements AutoCloseable {
 
   /** A client with the owner (bootstrap admin) token of the default workspace. */
   public Api admin() {
-    return new Api(baseUrl(), OWNER_TOKEN);
+    // The base URL is read when a request is sent, so a per-class node's client can be
+    // made before the node starts.
+    return new Api(this::baseUrl, OWNER_TOKEN);
   }
 
   /** A client with a new token of this role in the default workspace. */
   public Api withRole(String role) {
     var r = admin().post("/tokens", Api.json(Map.of("role", role, "name", role + " in test")))
         .expect(201);
-    return new Api(baseUrl(), r.str("/token"));
+    return new Api(this::baseUrl, r.str("/token"));
   }
 
   /** Polls a condition until it holds or the deadline passes; no fixed sleeps. */

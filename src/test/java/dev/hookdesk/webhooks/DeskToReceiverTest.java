@@ -9,9 +9,8 @@ import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The whole path a user relies on: a desk action through the API, the event, the fan-out,
@@ -21,19 +20,9 @@ import org.junit.jupiter.api.Test;
 @DbTest
 class DeskToReceiverTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static TestNode node;
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    node = TestNode.start();
-    api = node.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-  }
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api api = node.admin();
 
   @Test
   void aTicketWebhookGetsSignedRedactedTicketEventsOnly() throws Exception {

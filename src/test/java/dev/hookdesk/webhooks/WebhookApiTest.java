@@ -13,25 +13,24 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Registering, reading, changing, deleting and restoring webhooks through the API. */
 @DbTest
 class WebhookApiTest {
-  static TestNode node;
-  static Api admin;
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api admin = node.admin();
   static Receiver receiver;
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start();
-    admin = node.admin();
     receiver = Receiver.http();
   }
 
   @AfterAll
   static void stop() {
     receiver.close();
-    node.close();
   }
 
   static Map<String, Object> global(Object... more) {

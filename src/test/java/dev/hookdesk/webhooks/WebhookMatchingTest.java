@@ -17,9 +17,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Which webhooks an event goes to ({@link WebhookDirectory#matching}), as the delivery engine
@@ -27,14 +27,13 @@ import org.junit.jupiter.api.Test;
  */
 @DbTest
 class WebhookMatchingTest {
-  static TestNode node;
-  static Api admin;
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api admin = node.admin();
   static WebhookDirectory directory;
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start();
-    admin = node.admin();
     var jdbi = node.node().database().jdbi();
     var mapper = Json.newMapper();
     Clock clock = Clock.systemUTC();
@@ -42,11 +41,6 @@ class WebhookMatchingTest {
     directory = new WebhookRegistry(jdbi, ids, clock, node.node().catalog(), new SourceService(jdbi, clock),
         new EventLog(jdbi, mapper, ids, clock, node.node().catalog()), mapper,
         SecretBox.open(Optional.empty(), node.node().config().dataDir()));
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
   }
 
   static String register(List<String> events, Object... more) {

@@ -13,26 +13,25 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Test sends: the signed request a receiver gets, redaction, and secret rotation. */
 @DbTest
 class WebhookSendTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static TestNode node;
-  static Api admin;
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api admin = node.admin();
   static Receiver receiver;
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start();
-    admin = node.admin();
     receiver = Receiver.http();
   }
 
   @AfterAll
   static void stop() {
     receiver.close();
-    node.close();
   }
 
   static String register(Object... more) {

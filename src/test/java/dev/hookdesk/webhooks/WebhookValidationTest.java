@@ -13,18 +13,18 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every rule of a webhook registration: a 4xx naming the field, and nothing written. */
 @DbTest
 class WebhookValidationTest {
-  static TestNode node;
-  static Api admin;
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api admin = node.admin();
   static Receiver receiver;
 
   @BeforeAll
   static void start() throws Exception {
-    node = TestNode.start();
-    admin = node.admin();
     receiver = Receiver.http();
     admin.post("/sources", Api.json(Map.of("key", "website", "name", "Website"))).expect(201);
     admin.post("/sources", Api.json(Map.of("key", "mobile_app", "name", "Mobile app"))).expect(201);
@@ -33,7 +33,6 @@ class WebhookValidationTest {
   @AfterAll
   static void stop() {
     receiver.close();
-    node.close();
   }
 
   static Map<String, Object> body(String scope, List<String> events, Object... more) {

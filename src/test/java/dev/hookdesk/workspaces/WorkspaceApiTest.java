@@ -6,25 +6,14 @@ import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DbTest
 class WorkspaceApiTest {
-  static TestNode node;
-  static Api owner;
-
-  @BeforeAll
-  static void start() {
-    node = TestNode.start();
-    owner = node.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-  }
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api owner = node.admin();
 
   @Test
   void healthAnswersOk() {

@@ -8,26 +8,15 @@ import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Teams and queues through the API. */
 @DbTest
 class TeamQueueApiTest {
-  static TestNode node;
-  static Api api;
-
-  @BeforeAll
-  static void start() {
-    node = TestNode.start();
-    api = node.admin();
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
-  }
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api api = node.admin();
 
   private static String agent(String name) {
     return api.post("/agents", Api.json(Map.of("name", name))).expect(201).str("/id");

@@ -8,27 +8,21 @@ import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Opening, reading and listing tickets, and what a bad request gets back. */
 @DbTest
 class TicketApiTest {
-  static TestNode node;
-  static Api api;
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api api = node.admin();
   static Desk desk;
 
   @BeforeAll
   static void start() {
-    node = TestNode.start();
-    api = node.admin();
     desk = new Desk(api);
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
   }
 
   @Test

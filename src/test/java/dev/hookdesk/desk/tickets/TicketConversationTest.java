@@ -12,27 +12,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Replies, internal comments and the answered state they drive. */
 @DbTest
 class TicketConversationTest {
-  static TestNode node;
-  static Api api;
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+  static final Api api = node.admin();
   static Desk desk;
 
   @BeforeAll
   static void start() {
-    node = TestNode.start();
-    api = node.admin();
     desk = new Desk(api);
-  }
-
-  @AfterAll
-  static void stop() {
-    node.close();
   }
 
   private static Api.Res reply(String ticket, String type, String author, String body) {
