@@ -18,12 +18,16 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
+  private final Durability durability;
 
-  private Database(HikariDataSource dataSource, Dialect dialect) {
+  private Database(HikariDataSource dataSource, Dialect dialect, Durability durability) {
     this.dataSource = dataSource;
     this.dialect = dialect;
+    this.durability = durability;
     this.jdbi = Jdbi.create(dataSource);
-    jdbi.setTransactionHandler(new DeadlockRetry());
+    DurableWrites writes = new DurableWrites(durability);
+    if (durability != Durability.AT_COMMIT) jdbi.addCustomizer(writes);
+    jdbi.setTransactionHandler(new DeadlockRetry(writes));
     jdbi.getConfig(SerializableTransactionRunner.Configuration.class)
         .setMaxRetries(DeadlockRetry.MAX_RETRIES);
   }
@@ -45,7 +49,8 @@ public final class Database implements AutoCloseable {
     hc.setInitializationFailTimeout(10_000);
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     try {
-      return new Database(new HikariDataSource(hc), Dialect.forUrl(url));
+      Dialect dialect = Dialect.forUrl(url);
+      return new Database(new HikariDataSource(hc), dialect, dialect.durability(url, user, password));
     } catch (RuntimeException e) {
       throw new StoreException("cannot connect to " + redact(url) + ": " + rootMessage(e), e);
     }
@@ -90,6 +95,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    durability.close();
     dataSource.close();
   }
 

@@ -1,6 +1,7 @@
 package dev.hookdesk.store;
 
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
@@ -29,6 +30,9 @@ public interface Dialect {
 
   /** An INSERT of one row that does nothing when a row with the same key exists. */
   String insertIfAbsent(String table, String columns, String values, String key);
+
+  /** What a writer waits for after its commit so that a killed process loses nothing it acknowledged. */
+  Durability durability(String url, Optional<String> user, Optional<String> password);
 
   static Dialect forUrl(String jdbcUrl) {
     return jdbcUrl.startsWith("jdbc:postgresql:") ? new PostgresDialect() : new H2Dialect();

@@ -1,6 +1,7 @@
 package dev.hookdesk.store;
 
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 
@@ -28,6 +29,11 @@ final class PostgresDialect implements Dialect {
   @Override
   public AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify) {
     return PostgresListener.start(dataSource, channel, onNotify);
+  }
+
+  @Override
+  public Durability durability(String url, Optional<String> user, Optional<String> password) {
+    return Durability.AT_COMMIT;
   }
 
   @Override

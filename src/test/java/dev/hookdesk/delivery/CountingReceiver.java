@@ -23,6 +23,7 @@ final class CountingReceiver implements AutoCloseable {
   private final Map<String, List<Long>> receipts = new ConcurrentHashMap<>();
   private final AtomicInteger total = new AtomicInteger();
   private final AtomicInteger held = new AtomicInteger();
+  private final java.util.Set<String> heldPairs = ConcurrentHashMap.newKeySet();
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile int answerFirst = Integer.MAX_VALUE;
   private volatile long delayMillis;
@@ -57,6 +58,11 @@ final class CountingReceiver implements AutoCloseable {
     return held.get();
   }
 
+  /** The (webhook path, event) pairs of the requests held so far. */
+  java.util.Set<String> heldPairs() {
+    return java.util.Set.copyOf(heldPairs);
+  }
+
   int distinct() {
     return receipts.size();
   }
@@ -72,6 +78,7 @@ final class CountingReceiver implements AutoCloseable {
     receipts.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(System.currentTimeMillis());
     if (total.incrementAndGet() > answerFirst) {
       held.incrementAndGet();
+      heldPairs.add(key);
       try {
         release.await();
       } catch (InterruptedException e) {
