@@ -21,13 +21,10 @@ public final class Bench {
   private int events = 5000;
   private int seconds = 10;
   private int backlog = 100_000;
+  private boolean seed;
   private Set<String> scenarios = Set.of("sustained", "latency", "isolation", "backlog");
 
   public static void main(String[] args) throws Exception {
-    // The JDK HttpServer closes idle keep-alive connections beyond 200 by default; with
-    // thousands of pooled connections the senders would meet closed sockets and count
-    // failures that no real receiver behind a proper server would cause.
-    System.setProperty("sun.net.httpserver.maxIdleConnections", "10000");
     Bench b = new Bench();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
@@ -36,9 +33,10 @@ public final class Bench {
         case "--events" -> b.events = Integer.parseInt(args[++i]);
         case "--seconds" -> b.seconds = Integer.parseInt(args[++i]);
         case "--backlog" -> b.backlog = Integer.parseInt(args[++i]);
+        case "--seed-backlog" -> b.seed = true;
         case "--scenarios" -> b.scenarios = Set.of(args[++i].split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; use --db h2|postgresql --events N --seconds S --backlog N --scenarios a,b");
+            + "; use --db h2|postgresql --events N --seconds S --backlog N [--seed-backlog] --scenarios a,b");
       }
     }
     if (!b.db.equals("h2") && !b.db.equals("postgresql")) throw new IllegalArgumentException("--db h2|postgresql");
@@ -115,20 +113,33 @@ public final class Bench {
   }
 
   private void backlog(BenchReceiver receiver) throws Exception {
-    System.out.printf("%n== backlog: receiver down (503), %d deliveries queued, then up; heap sampled%n", backlog);
+    System.out.printf("%n== backlog: %d deliveries queued (%s), then the receiver is up; heap sampled%n", backlog,
+        seed ? "written straight into the queue, due in an hour, then all made due at once"
+            : "receiver down (503) while the events are fired through the API");
     try (BenchNode node = new BenchNode(db, pgUrl)) {
-      node.register(urls(receiver), 10_000);
-      for (int i = 0; i < WEBHOOKS; i++) receiver.mode(i, BenchReceiver.Mode.DOWN);
+      List<String> webhookIds = node.register(urls(receiver), 10_000);
       long start = System.currentTimeMillis();
-      node.fire(backlog / WEBHOOKS, 32);
+      if (seed) {
+        node.seedBacklog(backlog / WEBHOOKS, webhookIds);
+      } else {
+        for (int i = 0; i < WEBHOOKS; i++) receiver.mode(i, BenchReceiver.Mode.DOWN);
+        node.fire(backlog / WEBHOOKS, 32);
+      }
       await("fan-out", node::deliveriesCount, backlog, 1200);
       System.out.printf("  queued %d deliveries in %.1f s (queue depth %d)%n", node.deliveriesCount(),
           (System.currentTimeMillis() - start) / 1000.0, node.queueDepth());
       AtomicLong peak = new AtomicLong();
+      AtomicLong peakLive = new AtomicLong();
       Thread sampler = Thread.ofPlatform().daemon().start(() -> {
         var memory = ManagementFactory.getMemoryMXBean();
+        var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null)
+            .toList();
         while (!Thread.currentThread().isInterrupted()) {
           peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+          // what the last collection left: the heap the drain really needs
+          peakLive.accumulateAndGet(pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum(),
+              Math::max);
           try {
             Thread.sleep(100);
           } catch (InterruptedException e) {
@@ -139,14 +150,16 @@ public final class Bench {
       receiver.reset(false);
       long up = System.currentTimeMillis();
       for (int i = 0; i < WEBHOOKS; i++) receiver.mode(i, BenchReceiver.Mode.OK);
+      if (seed) node.releaseBacklog();
       await("drain", receiver.ok::sum, backlog, 1800);
       sampler.interrupt();
       long first = receiver.firstOkMillis.get();
       long last = receiver.lastOkMillis.get();
       System.out.printf("  drained %d deliveries: first 2xx %.1f s after the receiver came up (open circuits"
-              + " wait for their probe), then %.0f deliveries/s; peak heap used %d MB of %d MB%n",
+              + " wait for their probe), then %.0f deliveries/s; heap: peak used %d MB, peak left after a"
+              + " collection %d MB, of %d MB%n",
           backlog, (first - up) / 1000.0, backlog * 1000.0 / Math.max(1, last - first), peak.get() >> 20,
-          Runtime.getRuntime().maxMemory() >> 20);
+          peakLive.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
   }
 

@@ -25,6 +25,7 @@ final class BenchNode implements AutoCloseable {
   private final String pgSchema;
   private final String pgUrl;
   final Api api;
+  private final LoadClient load;
 
   BenchNode(String db, String pgUrl) throws Exception {
     Map<String, String> s = new HashMap<>();
@@ -46,6 +47,7 @@ final class BenchNode implements AutoCloseable {
     }
     node = Hookdesk.start(HookdeskConfig.from(s), Clock.systemUTC());
     api = new Api("http://127.0.0.1:" + node.port(), TOKEN);
+    load = new LoadClient(node.port(), TOKEN);
   }
 
   /** Registers one webhook per URL for contact.created; returns their ids. */
@@ -92,7 +94,79 @@ final class BenchNode implements AutoCloseable {
   }
 
   private void createContact(int n) {
-    api.post("/contacts", Api.json(Map.of("name", "Bench contact " + n))).expect(201);
+    int status = load.post("/api/v1/contacts", "{\"name\":\"Bench contact " + n + "\"}");
+    if (status != 201) throw new IllegalStateException("POST /api/v1/contacts answered " + status);
+  }
+
+  /**
+   * Queues {@code events} × webhooks deliveries straight in the database, the way fan-out
+   * leaves them but due in an hour (as retries would be): copies of one real
+   * {@code contact.created} event made through the API, each with its own id and sequence.
+   * Filling a million through the API would take most of an hour here.
+   */
+  void seedBacklog(int events, List<String> webhookIds) {
+    createContact(-1);
+    var db = node.database();
+    var template = db.read(h -> h.createQuery("SELECT workspace_id, sequence, body FROM events"
+        + " WHERE type = 'contact.created' ORDER BY sequence DESC LIMIT 1").mapToMap().one());
+    String ws = (String) template.get("workspace_id");
+    long sequence = ((Number) template.get("sequence")).longValue();
+    String body = (String) template.get("body");
+    String templateId = body.substring(body.indexOf("\"id\":\"") + 6, body.indexOf('"', body.indexOf("\"id\":\"") + 6));
+    var ids = new dev.hookdesk.core.Ids(Clock.systemUTC());
+    java.time.Instant now = java.time.Instant.now();
+    java.time.Instant due = now.plusSeconds(3600);
+    int chunk = 2000;
+    for (int done = 0; done < events; done += chunk) {
+      int n = Math.min(chunk, events - done);
+      long first = sequence + done + 1;
+      db.inTransaction(h -> {
+        var ev = h.prepareBatch("INSERT INTO events (id, workspace_id, sequence, type, occurred_at, source, body)"
+            + " VALUES (:id, :ws, :seq, 'contact.created', :at, NULL, :body)");
+        var dl = h.prepareBatch("INSERT INTO deliveries (id, workspace_id, webhook_id, event_id, event_type,"
+            + " event_at, status, next_attempt_at, created_at) VALUES (:id, :ws, :webhook, :event,"
+            + " 'contact.created', :at, 'pending', :due, :at)");
+        var q = h.prepareBatch("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at) VALUES (:id, :webhook, :due)");
+        for (int i = 0; i < n; i++) {
+          String eventId = ids.next("evt");
+          long seq = first + i;
+          ev.bind("id", eventId).bind("ws", ws).bind("seq", seq).bind("at", now)
+              .bind("body", body.replace(templateId, eventId).replaceFirst("\"sequence\":\\d+", "\"sequence\":" + seq)).add();
+          for (String webhook : webhookIds) {
+            String id = ids.next("dlv");
+            dl.bind("id", id).bind("ws", ws).bind("webhook", webhook).bind("event", eventId)
+                .bind("at", now).bind("due", due).add();
+            q.bind("id", id).bind("webhook", webhook).bind("due", due).add();
+          }
+        }
+        ev.execute();
+        dl.execute();
+        q.execute();
+        h.createUpdate("UPDATE workspaces SET event_sequence = :seq WHERE id = :ws")
+            .bind("seq", first + n - 1).bind("ws", ws).execute();
+        return null;
+      });
+    }
+  }
+
+  /** Makes every queued delivery due now, 20,000 at a time (the engine starts on the first). */
+  void releaseBacklog() {
+    java.time.Instant now = java.time.Instant.now();
+    String after = "";
+    while (true) {
+      String from = after;
+      List<String> ids = node.database().read(h -> h.createQuery("SELECT delivery_id FROM delivery_queue"
+              + " WHERE delivery_id > :after ORDER BY delivery_id LIMIT 20000")
+          .bind("after", from).mapTo(String.class).list());
+      if (ids.isEmpty()) return;
+      node.database().inTransaction(h -> {
+        var b = h.prepareBatch("UPDATE delivery_queue SET due_at = :now WHERE delivery_id = :id"
+            + " AND claimed_by IS NULL AND due_at > :now");
+        for (String id : ids) b.bind("now", now).bind("id", id).add();
+        return b.execute();
+      });
+      after = ids.get(ids.size() - 1);
+    }
   }
 
   long queueDepth() {
@@ -107,6 +181,7 @@ final class BenchNode implements AutoCloseable {
 
   @Override
   public void close() {
+    load.close();
     node.close();
     if (pgSchema == null) return;
     try (Connection c = DriverManager.getConnection(pgUrl, "postgres", "");

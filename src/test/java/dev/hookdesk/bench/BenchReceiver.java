@@ -1,10 +1,13 @@
 package dev.hookdesk.bench;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,22 +15,26 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The loopback receiver: {@code /hook/<n>} answers 200 at once unless told otherwise for that
  * webhook (hang, slow, down). It measures event commit → receipt from the event's timestamp,
- * and keeps a sample of the signed requests for the ceiling run.
+ * and keeps a sample of the signed requests for the ceiling run. A minimal keep-alive
+ * HTTP/1.1 server ({@link Http1}), a virtual thread per connection.
  */
 final class BenchReceiver implements AutoCloseable {
   enum Mode { OK, HANG, SLOW, DOWN }
 
   record Sample(String path, Map<String, String> headers, byte[] body) {}
 
-  private static final byte[] OK_BODY = "{}".getBytes(StandardCharsets.UTF_8);
-  private final HttpServer server;
+  private static final byte[] OK = Http1.ascii("HTTP/1.1 200 OK\r\ncontent-type: application/json"
+      + "\r\ncontent-length: 2\r\n\r\n{}");
+  private static final byte[] UNAVAILABLE = Http1.ascii("HTTP/1.1 503 Service Unavailable\r\n"
+      + "content-type: application/json\r\ncontent-length: 2\r\n\r\n{}");
+  private final ServerSocket server;
+  private final List<Socket> connections = java.util.Collections.synchronizedList(new ArrayList<>());
   private final Map<Integer, Mode> modes = new java.util.concurrent.ConcurrentHashMap<>();
   private final CountDownLatch released = new CountDownLatch(1);
   final LongAdder ok = new LongAdder();
@@ -40,14 +47,42 @@ final class BenchReceiver implements AutoCloseable {
 
   BenchReceiver(int maxSamples) throws IOException {
     this.maxSamples = maxSamples;
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 4096);
-    server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    server.createContext("/hook/", this::handle);
-    server.start();
+    server = new ServerSocket(0, 4096, InetAddress.getLoopbackAddress());
+    Thread.ofPlatform().daemon().name("bench-receiver").start(this::accept);
+  }
+
+  private void accept() {
+    while (!server.isClosed()) {
+      try {
+        Socket socket = server.accept();
+        socket.setTcpNoDelay(true);
+        connections.add(socket);
+        Thread.ofVirtual().start(() -> serve(socket));
+      } catch (IOException e) {
+        return; // closed
+      }
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket) {
+      InputStream in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+      OutputStream out = new BufferedOutputStream(socket.getOutputStream(), 1024);
+      for (Http1.Message m = Http1.read(in); m != null; m = Http1.read(in)) {
+        byte[] reply = handle(m);
+        if (reply == null) return; // hang: close without answering
+        out.write(reply);
+        out.flush();
+      }
+    } catch (IOException e) {
+      // the sender went away (timeout, node stopped)
+    } finally {
+      connections.remove(socket);
+    }
   }
 
   String url(int webhook) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook/" + webhook;
+    return "http://127.0.0.1:" + server.getLocalPort() + "/hook/" + webhook;
   }
 
   void mode(int webhook, Mode mode) {
@@ -71,50 +106,40 @@ final class BenchReceiver implements AutoCloseable {
     return List.copyOf(samples);
   }
 
-  private void handle(HttpExchange x) throws IOException {
-    byte[] body = x.getRequestBody().readAllBytes();
+  /** The answer to send, or null to close the connection without one. */
+  private byte[] handle(Http1.Message m) {
+    byte[] body = m.body();
     long nowMicros = micros(Instant.now());
-    String path = x.getRequestURI().getPath();
+    String target = m.startLine().split(" ")[1];
+    String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
     int webhook = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
     Mode mode = modes.getOrDefault(webhook, Mode.OK);
     if (mode == Mode.HANG) {
       await(0);
-      x.close();
-      return;
+      return null;
     }
     if (mode == Mode.SLOW) await(2000);
-    if (mode == Mode.DOWN) {
-      reply(x, 503);
-      return;
-    }
+    if (mode == Mode.DOWN) return UNAVAILABLE;
     if (measuring && mode == Mode.OK) {
       healthy.record(nowMicros - eventMicros(body));
-      keep(path, x, body);
+      keep(path, m.headers(), body);
     }
     long ms = nowMicros / 1000;
     firstOkMillis.compareAndSet(0, ms);
     lastOkMillis.accumulateAndGet(ms, Math::max);
     ok.increment();
-    reply(x, 200);
+    return OK;
   }
 
-  private synchronized void keep(String path, HttpExchange x, byte[] body) {
+  private synchronized void keep(String path, Map<String, String> requestHeaders, byte[] body) {
     if (samples.size() >= maxSamples) return;
     Map<String, String> headers = new HashMap<>();
-    x.getRequestHeaders().forEach((k, v) -> {
-      String name = k.toLowerCase();
+    requestHeaders.forEach((name, v) -> {
       if (name.startsWith("webhook-") || name.startsWith("hookdesk-") || name.equals("content-type")) {
-        headers.put(name, v.get(0));
+        headers.put(name, v);
       }
     });
     samples.add(new Sample(path, headers, body));
-  }
-
-  private static void reply(HttpExchange x, int status) throws IOException {
-    x.sendResponseHeaders(status, OK_BODY.length);
-    try (OutputStream out = x.getResponseBody()) {
-      out.write(OK_BODY);
-    }
   }
 
   private void await(long millis) {
@@ -140,8 +165,11 @@ final class BenchReceiver implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     released.countDown();
-    server.stop(0);
+    server.close();
+    synchronized (connections) {
+      for (Socket c : connections) c.close();
+    }
   }
 }

@@ -1,0 +1,69 @@
+package dev.hookdesk.bench;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The load generator's HTTP client: keep-alive HTTP/1.1 connections to the node's API, one per
+ * concurrent caller, reused ({@link Http1}).
+ */
+final class LoadClient implements AutoCloseable {
+  private final int port;
+  private final String token;
+  private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
+
+  private record Connection(Socket socket, InputStream in, OutputStream out) {}
+
+  LoadClient(int port, String token) {
+    this.port = port;
+    this.token = token;
+  }
+
+  /** POSTs a JSON body; returns the answer's status code. */
+  int post(String path, String json) {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    byte[] head = Http1.ascii("POST " + path + " HTTP/1.1\r\nhost: 127.0.0.1:" + port
+        + "\r\nauthorization: Bearer " + token + "\r\ncontent-type: application/json"
+        + "\r\ncontent-length: " + body.length + "\r\n\r\n");
+    Connection c = idle.poll();
+    try {
+      if (c == null) c = open();
+      c.out().write(head);
+      c.out().write(body);
+      c.out().flush();
+      Http1.Message answer = Http1.read(c.in());
+      if (answer == null) throw new IOException("the node closed the connection");
+      idle.add(c);
+      return Integer.parseInt(answer.startLine().split(" ")[1]);
+    } catch (IOException e) {
+      if (c != null) close(c);
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Connection open() throws IOException {
+    Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+    s.setTcpNoDelay(true);
+    return new Connection(s, new BufferedInputStream(s.getInputStream(), 8192), s.getOutputStream());
+  }
+
+  private static void close(Connection c) {
+    try {
+      c.socket().close();
+    } catch (IOException e) {
+      // already gone
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Connection c = idle.poll(); c != null; c = idle.poll()) close(c);
+  }
+}
