@@ -81,7 +81,7 @@ public record HookdeskConfig(
   public String jdbcUrl() {
     return databaseUrl.orElseGet(() -> "jdbc:h2:file:" + dataDir.resolve("hookdesk")
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-        + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE");
+        + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=128");
   }
 
   private static Optional<String> get(Map<String, String> s, String key) {
