@@ -24,6 +24,7 @@ final class CountingReceiver implements AutoCloseable {
   private final AtomicInteger total = new AtomicInteger();
   private final AtomicInteger held = new AtomicInteger();
   private final java.util.Set<String> heldPairs = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<String>> attempts = new ConcurrentHashMap<>();
   private final CountDownLatch release = new CountDownLatch(1);
   private volatile int answerFirst = Integer.MAX_VALUE;
   private volatile long delayMillis;
@@ -63,6 +64,11 @@ final class CountingReceiver implements AutoCloseable {
     return java.util.Set.copyOf(heldPairs);
   }
 
+  /** The {@code hookdesk-attempt} header of each receipt of a pair, in order. */
+  List<String> attempts(String pair) {
+    return List.copyOf(attempts.getOrDefault(pair, List.of()));
+  }
+
   int distinct() {
     return receipts.size();
   }
@@ -75,6 +81,8 @@ final class CountingReceiver implements AutoCloseable {
   private void handle(HttpExchange x) throws IOException {
     x.getRequestBody().readAllBytes();
     String key = x.getRequestURI().getPath() + " " + x.getRequestHeaders().getFirst("webhook-id");
+    attempts.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>())
+        .add(x.getRequestHeaders().getFirst("hookdesk-attempt"));
     receipts.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(System.currentTimeMillis());
     if (total.incrementAndGet() > answerFirst) {
       held.incrementAndGet();
