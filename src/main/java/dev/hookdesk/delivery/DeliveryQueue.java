@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.statement.EmptyHandling;
 
 /**
  * The hot queue shared by every node. A claim moves {@code due_at} to the end of the lease,
@@ -34,22 +35,10 @@ final class DeliveryQueue {
   /** Claims up to {@code limit} due deliveries, skipping rows other nodes hold and the excluded webhooks. */
   List<Claimed> claim(Instant now, int limit, Set<String> excludedWebhooks, Duration lease) {
     return db.inTransaction(h -> {
-      // Pick the first due rows by the index, then lock those that are still free. One
-      // "ORDER BY … LIMIT … FOR UPDATE SKIP LOCKED" made H2 lock and sort every due row,
-      // which with a backlog of a million cost seconds per claim.
-      List<String> candidates = h.createQuery("SELECT delivery_id FROM delivery_queue"
-              + " WHERE due_at <= :now"
-              + (excludedWebhooks.isEmpty() ? "" : " AND webhook_id NOT IN (<excluded>)")
-              + " ORDER BY due_at LIMIT :limit")
-          .bind("now", now).bind("limit", limit)
-          .bindList(org.jdbi.v3.core.statement.EmptyHandling.NULL_KEYWORD, "excluded",
-              List.copyOf(excludedWebhooks))
-          .mapTo(String.class).list();
-      if (candidates.isEmpty()) return List.of();
-      List<String> ids = h.createQuery("SELECT delivery_id FROM delivery_queue"
-              + " WHERE delivery_id IN (<ids>) AND due_at <= :now FOR UPDATE SKIP LOCKED")
-          .bindList("ids", candidates).bind("now", now)
-          .mapTo(String.class).list();
+      List<String> ids = db.dialect().lockFirst(h, "delivery_queue", "delivery_id",
+          "due_at <= :now" + (excludedWebhooks.isEmpty() ? "" : " AND webhook_id NOT IN (<excluded>)"),
+          "due_at", limit, q -> q.bind("now", now)
+              .bindList(EmptyHandling.NULL_KEYWORD, "excluded", List.copyOf(excludedWebhooks)));
       if (ids.isEmpty()) return List.of();
       Instant until = now.plus(lease);
       h.createUpdate("UPDATE delivery_queue SET due_at = :until, claimed_until = :until,"

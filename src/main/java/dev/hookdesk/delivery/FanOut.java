@@ -58,16 +58,9 @@ final class FanOut {
   /** Fans out one batch of events, leasing to this node the deliveries {@code room} admits. */
   Round runOnce(Room room, Instant now) {
     return db.inTransaction(h -> {
-      // The oldest rows by the primary key (event ids sort by creation time), then a lock on
-      // those still free, as DeliveryQueue.claim does: "ORDER BY … LIMIT … FOR UPDATE SKIP
-      // LOCKED" made H2 lock and sort the whole queue, which grows when the desk outruns us.
-      List<String> candidates = h.createQuery("SELECT event_id FROM fanout_queue ORDER BY event_id"
-              + " LIMIT " + BATCH)
-          .mapTo(String.class).list();
-      if (candidates.isEmpty()) return Round.EMPTY;
-      List<String> eventIds = h.createQuery("SELECT event_id FROM fanout_queue"
-              + " WHERE event_id IN (<ids>) FOR UPDATE SKIP LOCKED")
-          .bindList("ids", candidates).mapTo(String.class).list();
+      // event ids sort by creation time: the primary key gives the oldest first
+      List<String> eventIds = db.dialect().lockFirst(h, "fanout_queue", "event_id", "TRUE",
+          "event_id", BATCH, q -> { });
       if (eventIds.isEmpty()) return Round.EMPTY;
       List<Event> batch = h.createQuery("SELECT body, source FROM events WHERE id IN (<ids>)")
           .bindList("ids", eventIds)

@@ -1,9 +1,12 @@
 package dev.hookdesk.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 /**
  * What differs between the embedded H2 database and PostgreSQL. Everything else is written
@@ -30,6 +33,14 @@ public interface Dialect {
 
   /** An INSERT of one row that does nothing when a row with the same key exists. */
   String insertIfAbsent(String table, String columns, String values, String key);
+
+  /**
+   * Locks and returns the {@code key} of up to {@code limit} rows of a queue {@code table} that
+   * match {@code where}, first in {@code order}, skipping rows other transactions hold.
+   * {@code binds} binds the parameters {@code where} uses.
+   */
+  List<String> lockFirst(Handle h, String table, String key, String where, String order, int limit,
+      Consumer<Query> binds);
 
   /** What a writer waits for after its commit so that a killed process loses nothing it acknowledged. */
   Durability durability(String url, Optional<String> user, Optional<String> password);

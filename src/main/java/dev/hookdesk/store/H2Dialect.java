@@ -1,9 +1,12 @@
 package dev.hookdesk.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 final class H2Dialect implements Dialect {
   @Override
@@ -36,6 +39,25 @@ final class H2Dialect implements Dialect {
   @Override
   public Durability durability(String url, Optional<String> user, Optional<String> password) {
     return new GroupCommit(url, user, password);
+  }
+
+  /**
+   * Picks the first rows by the index, then locks those. One "ORDER BY … LIMIT … FOR UPDATE
+   * SKIP LOCKED" makes H2 lock and sort every matching row: seconds per claim with a backlog
+   * of a million. No other node shares an H2 file, so nothing else competes for these rows.
+   */
+  @Override
+  public List<String> lockFirst(Handle h, String table, String key, String where, String order,
+      int limit, Consumer<Query> binds) {
+    Query pick = h.createQuery("SELECT " + key + " FROM " + table + " WHERE " + where
+        + " ORDER BY " + order + " LIMIT " + limit);
+    binds.accept(pick);
+    List<String> candidates = pick.mapTo(String.class).list();
+    if (candidates.isEmpty()) return candidates;
+    Query lock = h.createQuery("SELECT " + key + " FROM " + table + " WHERE " + key
+        + " IN (<lockFirstKeys>) AND (" + where + ") FOR UPDATE SKIP LOCKED");
+    binds.accept(lock);
+    return lock.bindList("lockFirstKeys", candidates).mapTo(String.class).list();
   }
 
   @Override

@@ -1,9 +1,12 @@
 package dev.hookdesk.store;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 
 final class PostgresDialect implements Dialect {
   @Override
@@ -34,6 +37,15 @@ final class PostgresDialect implements Dialect {
   @Override
   public Durability durability(String url, Optional<String> user, Optional<String> password) {
     return Durability.AT_COMMIT;
+  }
+
+  @Override
+  public List<String> lockFirst(Handle h, String table, String key, String where, String order,
+      int limit, Consumer<Query> binds) {
+    Query q = h.createQuery("SELECT " + key + " FROM " + table + " WHERE " + where + " ORDER BY "
+        + order + " LIMIT " + limit + " FOR UPDATE SKIP LOCKED");
+    binds.accept(q);
+    return q.mapTo(String.class).list();
   }
 
   @Override
