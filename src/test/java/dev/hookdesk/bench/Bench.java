@@ -129,17 +129,16 @@ public final class Bench {
       System.out.printf("  queued %d deliveries in %.1f s (queue depth %d)%n", node.deliveriesCount(),
           (System.currentTimeMillis() - start) / 1000.0, node.queueDepth());
       AtomicLong peak = new AtomicLong();
-      AtomicLong peakLive = new AtomicLong();
+      AtomicLong live = new AtomicLong();
       Thread sampler = Thread.ofPlatform().daemon().start(() -> {
         var memory = ManagementFactory.getMemoryMXBean();
-        var pools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null)
-            .toList();
         while (!Thread.currentThread().isInterrupted()) {
           peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-          // what the last collection left: the heap the drain really needs
-          peakLive.accumulateAndGet(pools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum(),
-              Math::max);
+          if (live.get() == 0 && receiver.ok.sum() >= backlog / 2) {
+            // half way: what a full collection leaves is what the drain really holds
+            System.gc();
+            live.set(memory.getHeapMemoryUsage().getUsed());
+          }
           try {
             Thread.sleep(100);
           } catch (InterruptedException e) {
@@ -156,10 +155,10 @@ public final class Bench {
       long first = receiver.firstOkMillis.get();
       long last = receiver.lastOkMillis.get();
       System.out.printf("  drained %d deliveries: first 2xx %.1f s after the receiver came up (open circuits"
-              + " wait for their probe), then %.0f deliveries/s; heap: peak used %d MB, peak left after a"
-              + " collection %d MB, of %d MB%n",
+              + " wait for their probe), then %.0f deliveries/s; heap: peak used %d MB, live half way"
+              + " (after a full collection) %d MB, of %d MB%n",
           backlog, (first - up) / 1000.0, backlog * 1000.0 / Math.max(1, last - first), peak.get() >> 20,
-          peakLive.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+          live.get() >> 20, Runtime.getRuntime().maxMemory() >> 20);
     }
   }
 
