@@ -25,6 +25,7 @@ final class GroupCommit implements Durability {
   private long started;
   private long finished;
   private boolean storing;
+  private boolean closed;
   private Connection connection;
 
   GroupCommit(String url, Optional<String> user, Optional<String> password) {
@@ -38,7 +39,8 @@ final class GroupCommit implements Durability {
     lock.lock();
     try {
       long needed = started + 1; // a store that starts after this call
-      while (finished < needed) {
+      // once closed, H2 has written everything while closing; a store would reopen the file
+      while (finished < needed && !closed) {
         if (storing) {
           stored.awaitUninterruptibly();
           continue;
@@ -80,6 +82,7 @@ final class GroupCommit implements Durability {
   public void close() {
     lock.lock();
     try {
+      closed = true;
       while (storing) stored.awaitUninterruptibly();
       if (connection != null) connection.close();
     } catch (SQLException e) {
