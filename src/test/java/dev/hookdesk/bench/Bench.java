@@ -117,6 +117,7 @@ public final class Bench {
         seed ? "written straight into the queue, due in an hour, then all made due at once"
             : "receiver down (503) while the events are fired through the API");
     try (BenchNode node = new BenchNode(db, pgUrl)) {
+      if (seed) node.fireTemplate();
       List<String> webhookIds = node.register(urls(receiver), 10_000);
       long start = System.currentTimeMillis();
       if (seed) {
