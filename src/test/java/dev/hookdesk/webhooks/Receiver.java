@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,9 +18,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /** A webhook receiver on loopback (HTTP, or HTTPS with a self-signed certificate) that records requests. */
-final class Receiver implements AutoCloseable {
+final class Receiver implements AutoCloseable, AfterAllCallback {
   record Request(String path, Map<String, String> headers, byte[] body) {
     String text() {
       return new String(body, StandardCharsets.UTF_8);
@@ -61,6 +64,20 @@ final class Receiver implements AutoCloseable {
     });
     server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     server.start();
+  }
+
+  /** A receiver for a whole test class: {@code @RegisterExtension static final Receiver r = Receiver.perClass();}. */
+  static Receiver perClass() {
+    try {
+      return http();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   static Receiver http() throws IOException {

@@ -15,25 +15,25 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One request through the Jetty sender to real receivers on loopback. */
 class SenderTest {
   static final EgressGuard LOOPBACK_ALLOWED = new EgressGuard(List.of("127.0.0.0/8", "::1/128"));
   static Receiver.SelfSigned cert;
   static JettyWebhookSender sender;
-  static Receiver receiver;
+  @RegisterExtension
+  static final Receiver receiver = Receiver.perClass();
 
   @BeforeAll
   static void start() throws Exception {
     cert = Receiver.SelfSigned.create();
     sender = new JettyWebhookSender(LOOPBACK_ALLOWED, Optional.of(cert.pem()), Duration.ofSeconds(5), 8);
-    receiver = Receiver.http();
   }
 
   @AfterAll
   static void stop() {
     sender.close();
-    receiver.close();
   }
 
   static OutboundRequest post(String url, Duration timeout) {

@@ -10,8 +10,6 @@ import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -21,17 +19,8 @@ class WebhookApiTest {
   @RegisterExtension
   static final TestNode node = TestNode.perClass();
   static final Api admin = node.admin();
-  static Receiver receiver;
-
-  @BeforeAll
-  static void start() throws Exception {
-    receiver = Receiver.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    receiver.close();
-  }
+  @RegisterExtension
+  static final Receiver receiver = Receiver.perClass();
 
   static Map<String, Object> global(Object... more) {
     Map<String, Object> m = new HashMap<>(Map.of("scope", "global", "url", receiver.url("/hook"),

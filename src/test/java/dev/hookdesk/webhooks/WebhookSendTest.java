@@ -10,8 +10,6 @@ import dev.hookdesk.testing.TestNode;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -22,17 +20,8 @@ class WebhookSendTest {
   @RegisterExtension
   static final TestNode node = TestNode.perClass();
   static final Api admin = node.admin();
-  static Receiver receiver;
-
-  @BeforeAll
-  static void start() throws Exception {
-    receiver = Receiver.http();
-  }
-
-  @AfterAll
-  static void stop() {
-    receiver.close();
-  }
+  @RegisterExtension
+  static final Receiver receiver = Receiver.perClass();
 
   static String register(Object... more) {
     Map<String, Object> m = new java.util.HashMap<>(Map.of("scope", "global",

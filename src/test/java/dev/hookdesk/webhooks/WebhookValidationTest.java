@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -21,18 +20,13 @@ class WebhookValidationTest {
   @RegisterExtension
   static final TestNode node = TestNode.perClass();
   static final Api admin = node.admin();
-  static Receiver receiver;
+  @RegisterExtension
+  static final Receiver receiver = Receiver.perClass();
 
   @BeforeAll
   static void start() throws Exception {
-    receiver = Receiver.http();
     admin.post("/sources", Api.json(Map.of("key", "website", "name", "Website"))).expect(201);
     admin.post("/sources", Api.json(Map.of("key", "mobile_app", "name", "Mobile app"))).expect(201);
-  }
-
-  @AfterAll
-  static void stop() {
-    receiver.close();
   }
 
   static Map<String, Object> body(String scope, List<String> events, Object... more) {
