@@ -107,12 +107,12 @@ final class BenchNode implements AutoCloseable {
    */
   void seedBacklog(int events, List<String> webhookIds) {
     var db = node.database();
-    var template = db.read(h -> h.createQuery("SELECT workspace_id, sequence, body FROM events"
+    var template = db.read(h -> h.createQuery("SELECT id, workspace_id, sequence, body FROM events"
         + " WHERE type = 'contact.created' ORDER BY sequence DESC LIMIT 1").mapToMap().one());
+    String templateId = (String) template.get("id");
     String ws = (String) template.get("workspace_id");
     long sequence = ((Number) template.get("sequence")).longValue();
     String body = (String) template.get("body");
-    String templateId = body.substring(body.indexOf("\"id\":\"") + 6, body.indexOf('"', body.indexOf("\"id\":\"") + 6));
     var ids = new dev.hookdesk.core.Ids(Clock.systemUTC());
     java.time.Instant now = java.time.Instant.now();
     java.time.Instant due = now.plusSeconds(3600);
