@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
  * on loopback.
  */
 public final class InspectorTarget {
+  private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.\\d{1,3}){3}");
   private static final Pattern PATH = Pattern.compile("/inspect/bin_[0-9a-z]{26}/?");
 
   private InspectorTarget() {}
@@ -19,10 +20,11 @@ public final class InspectorTarget {
     if (url == null || url.getHost() == null || url.getRawUserInfo() != null) return false;
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+    // every webhook request asks: the port rules out all but this node's own URLs cheaply
+    if (port != nodePort || !(scheme.equals("http") || scheme.equals("https"))) return false;
     String host = url.getHost().toLowerCase(Locale.ROOT);
     boolean loopback = host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
-        || host.matches("127(\\.\\d{1,3}){3}");
-    return (scheme.equals("http") || scheme.equals("https")) && loopback && port == nodePort
-        && url.getRawPath() != null && PATH.matcher(url.getRawPath()).matches();
+        || LOOPBACK_V4.matcher(host).matches();
+    return loopback && url.getRawPath() != null && PATH.matcher(url.getRawPath()).matches();
   }
 }
