@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 
 /**
  * {@code ./hookdesk bench [--db h2|postgresql] [--events N] [--seconds S] [--backlog N]
- * [--scenarios sustained,latency,isolation,backlog]}: see the README, section "Benchmark".
+ * [--scenarios desk,sustained,latency,isolation,backlog]}: see the README, section "Benchmark".
  * Every scenario gets a fresh node and database; events are fired through the HTTP API.
  */
 public final class Bench {
@@ -43,6 +43,7 @@ public final class Bench {
     System.out.printf("hookdesk bench: db=%s, %d webhooks, %d cores, max heap %d MB%n", b.db, WEBHOOKS,
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     try (BenchReceiver receiver = new BenchReceiver(20_000)) {
+      if (b.scenarios.contains("desk")) b.desk();
       if (b.scenarios.contains("sustained")) b.sustained(receiver);
       if (b.scenarios.contains("latency")) b.latency(receiver);
       if (b.scenarios.contains("isolation")) b.isolation(receiver);
@@ -59,10 +60,18 @@ public final class Bench {
 
   private void sustained(BenchReceiver receiver) throws Exception {
     long total = (long) events * WEBHOOKS;
-    System.out.printf("%n== sustained: %d events x %d webhooks = %d deliveries, fired as fast as the desk takes them%n",
-        events, WEBHOOKS, total);
+    int warmUp = Math.min(events, 2000);
+    System.out.printf("%n== sustained: %d events x %d webhooks = %d deliveries, fired as fast as the desk takes them"
+        + " (after %d events to warm up)%n", events, WEBHOOKS, total, warmUp);
     try (BenchNode node = new BenchNode(db, pgUrl)) {
       node.register(urls(receiver), 10_000);
+      // the JIT compiles the hot paths during the first seconds; measure the steady state
+      receiver.reset(false);
+      long warmStart = System.currentTimeMillis();
+      node.fire(warmUp, 32);
+      await("warm-up deliveries", receiver.ok::sum, (long) warmUp * WEBHOOKS, 600);
+      System.out.printf("  warm-up: %d deliveries at %.0f/s%n", warmUp * WEBHOOKS,
+          warmUp * WEBHOOKS * 1000.0 / (receiver.lastOkMillis.get() - warmStart));
       receiver.reset(true);
       long start = System.currentTimeMillis();
       node.fire(events, 32);
@@ -78,6 +87,19 @@ public final class Bench {
       double ceiling = Ceiling.run(receiver, receiver.samples(), (int) Math.min(total, 200_000), ENGINE_IN_FLIGHT);
       System.out.printf("  ceiling (JettyWebhookSender, same signed bodies, same receiver, no database):"
           + " %.0f requests/s; engine/ceiling = %.0f %%%n", ceiling, 100 * rate / ceiling);
+    }
+  }
+
+  /** The desk alone: the same events with no webhook registered, so the engine has nothing to send. */
+  private void desk() throws Exception {
+    System.out.printf("%n== desk: %d events with no webhooks, fired as fast as the desk takes them%n", events);
+    try (BenchNode node = new BenchNode(db, pgUrl)) {
+      node.fire(Math.min(events, 2000), 32);
+      long start = System.currentTimeMillis();
+      node.fire(events, 32);
+      long took = System.currentTimeMillis() - start;
+      System.out.printf("  desk: %d events in %.1f s (%.0f events/s)%n", events, took / 1000.0,
+          events * 1000.0 / took);
     }
   }
 
