@@ -7,7 +7,6 @@ import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.Page;
-import dev.hookdesk.store.Dialect;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,19 +23,14 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class EventLog {
   private final Jdbi jdbi;
-  private final Dialect dialect;
   private final ObjectMapper mapper;
   private final Ids ids;
   private final Clock clock;
   private final EventCatalog catalog;
-  /** Precedes the sequence in a stored body; only id, type, time and workspace come before it. */
-  private static final String SEQUENCE_FIELD = ",\"sequence\":";
   private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
-  public EventLog(Jdbi jdbi, Dialect dialect, ObjectMapper mapper, Ids ids, Clock clock,
-      EventCatalog catalog) {
+  public EventLog(Jdbi jdbi, ObjectMapper mapper, Ids ids, Clock clock, EventCatalog catalog) {
     this.jdbi = Objects.requireNonNull(jdbi);
-    this.dialect = Objects.requireNonNull(dialect);
     this.mapper = Objects.requireNonNull(mapper);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
@@ -58,38 +52,20 @@ public final class EventLog {
     // Taking the sequence locks the workspace row until commit, so sequences follow commit
     // order and a reader paging by sequence never sees a gap fill in later. Every writer of
     // the workspace queues for that lock: only the event row and the commit follow it.
-    String body = Json.write(mapper, new Event(id, draft.type(), now, draft.workspaceId(), 0,
-        draft.actor(), draft.data(), draft.source()));
-    int at = body.indexOf(SEQUENCE_FIELD) + SEQUENCE_FIELD.length();
-    String head = body.substring(0, at);
-    String tail = body.substring(at + 1);
-    long sequence;
-    if (dialect.updatesFeedInserts()) {
-      sequence = h.createQuery("""
-          WITH s AS (UPDATE workspaces SET event_sequence = event_sequence + 1 WHERE id = :ws
-            RETURNING event_sequence)
-          INSERT INTO events (id, workspace_id, sequence, type, occurred_at, source, body)
-          SELECT :id, :ws, s.event_sequence, :type, :at, :source,
-            CAST(:head AS TEXT) || s.event_sequence || CAST(:tail AS TEXT) FROM s
-          RETURNING sequence""")
-          .bind("id", id).bind("ws", draft.workspaceId()).bind("type", draft.type())
-          .bind("at", now).bind("source", draft.source()).bind("head", head).bind("tail", tail)
-          .mapTo(Long.class).one();
-    } else {
-      h.createUpdate("UPDATE workspaces SET event_sequence = event_sequence + 1 WHERE id = :ws")
-          .bind("ws", draft.workspaceId()).execute();
-      sequence = h.createQuery("SELECT event_sequence FROM workspaces WHERE id = :ws")
-          .bind("ws", draft.workspaceId()).mapTo(Long.class).one();
-      h.createUpdate("""
-          INSERT INTO events (id, workspace_id, sequence, type, occurred_at, source, body)
-          VALUES (:id, :ws, :seq, :type, :at, :source, :body)""")
-          .bind("id", id).bind("ws", draft.workspaceId()).bind("seq", sequence)
-          .bind("type", draft.type()).bind("at", now).bind("source", draft.source())
-          .bind("body", head + sequence + tail).execute();
-    }
+    h.createUpdate("UPDATE workspaces SET event_sequence = event_sequence + 1 WHERE id = :id")
+        .bind("id", draft.workspaceId()).execute();
+    long sequence = h.createQuery("SELECT event_sequence FROM workspaces WHERE id = :id")
+        .bind("id", draft.workspaceId()).mapTo(Long.class).one();
+    Event event = new Event(id, draft.type(), now, draft.workspaceId(), sequence,
+        draft.actor(), draft.data(), draft.source());
+    h.createUpdate("""
+        INSERT INTO events (id, workspace_id, sequence, type, occurred_at, source, body)
+        VALUES (:id, :ws, :seq, :type, :at, :source, :body)""")
+        .bind("id", event.id()).bind("ws", event.workspaceId()).bind("seq", sequence)
+        .bind("type", event.type()).bind("at", now).bind("source", event.source())
+        .bind("body", Json.write(mapper, event)).execute();
     h.afterCommit(() -> commitListeners.forEach(Runnable::run));
-    return new Event(id, draft.type(), now, draft.workspaceId(), sequence, draft.actor(),
-        draft.data(), draft.source());
+    return event;
   }
 
   public Optional<Event> find(String workspaceId, String id) {

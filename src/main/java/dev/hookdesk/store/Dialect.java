@@ -42,12 +42,6 @@ public interface Dialect {
   List<String> lockFirst(Handle h, String table, String key, String where, String order, int limit,
       Consumer<Query> binds);
 
-  /**
-   * Whether one statement can update a row and insert what the update returned (a
-   * data-modifying {@code WITH … RETURNING}), saving a round trip where a lock is held.
-   */
-  boolean updatesFeedInserts();
-
   /** What a writer waits for after its commit so that a killed process loses nothing it acknowledged. */
   Durability durability(String url, Optional<String> user, Optional<String> password);
 

@@ -69,11 +69,6 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
-  public boolean updatesFeedInserts() {
-    return false;
-  }
-
-  @Override
   public String insertIfAbsent(String table, String columns, String values, String key) {
     return "MERGE INTO " + table + " t USING (VALUES (" + values + ")) s (" + columns + ") ON t."
         + key + " = s." + key + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES ("

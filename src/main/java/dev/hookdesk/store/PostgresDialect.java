@@ -49,11 +49,6 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public boolean updatesFeedInserts() {
-    return true;
-  }
-
-  @Override
   public String insertIfAbsent(String table, String columns, String values, String key) {
     return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
         + key + ") DO NOTHING";
