@@ -71,7 +71,9 @@ public final class DeliveryEngine implements AutoCloseable {
       if (round.queued()) dispatchWakeup.signal();
     });
     loop("delivery-dispatch", () -> running, dispatcher::step);
-    loop("delivery-results", () -> writing, () -> writer.step(200));
+    loop("delivery-results", () -> writing, () -> {
+      if (writer.step(200) > 0) dispatcher.written();
+    });
     this.listener = db.dialect().listen(db.dataSource(), FanOut.CHANNEL, dispatchWakeup::signal);
     this.upkeep = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("delivery-upkeep").factory());

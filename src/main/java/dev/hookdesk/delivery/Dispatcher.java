@@ -66,12 +66,26 @@ final class Dispatcher {
 
   /** Room for the sends a fan-out round leases to this node directly. */
   Room room(Instant now) {
-    return new Room(settings.maxInFlight() - inFlight.get(), isolation, now);
+    return new Room(free(), isolation, now);
+  }
+
+  /**
+   * Sends in flight and outcomes not yet written both hold a request in memory: when the
+   * database writes results slower than receivers answer, claiming stops instead of the
+   * heap filling up (a backlog of a million would otherwise pile into the writer's queue).
+   */
+  private int free() {
+    return settings.maxInFlight() - inFlight.get() - writer.backlog();
+  }
+
+  /** The result writer made room. */
+  void written() {
+    if (waiting) wakeup.signal();
   }
 
   /** One round: claim what fits and send it; waits when there is nothing to do. */
   void step() throws InterruptedException {
-    int free = settings.maxInFlight() - inFlight.get();
+    int free = free();
     if (free <= 0) {
       waiting = true;
       wakeup.await(settings.poll().toMillis());
