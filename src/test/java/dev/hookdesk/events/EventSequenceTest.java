@@ -46,26 +46,31 @@ class EventSequenceTest {
     var threads = Executors.newFixedThreadPool(2);
     CountDownLatch appended = new CountDownLatch(1);
     CountDownLatch commit = new CountDownLatch(1);
-    CompletableFuture<Event> first = CompletableFuture.supplyAsync(() -> db.inTransaction(h -> {
-      Event e = log.append(h, draft);
-      appended.countDown();
-      await(commit);
-      return e;
-    }), threads);
-    assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<Event> second = CompletableFuture.supplyAsync(
-        () -> db.inTransaction(h -> log.append(h, draft)), threads);
+    try {
+      CompletableFuture<Event> first = CompletableFuture.supplyAsync(() -> db.inTransaction(h -> {
+        Event e = log.append(h, draft);
+        appended.countDown();
+        await(commit);
+        return e;
+      }), threads);
+      assertThat(appended.await(10, TimeUnit.SECONDS)).isTrue();
+      CompletableFuture<Event> second = CompletableFuture.supplyAsync(
+          () -> db.inTransaction(h -> log.append(h, draft)), threads);
 
-    // while the first is open, the second cannot take a sequence (nor commit ahead of it)
-    assertThatThrownBy(() -> second.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
-    commit.countDown();
-    long a = first.get(10, TimeUnit.SECONDS).sequence();
-    Event b = second.get(10, TimeUnit.SECONDS);
-    assertThat(b.sequence()).isEqualTo(a + 1);
-    // the stored envelope carries the sequence the log is ordered by
-    assertThat(log.get(draft.workspaceId(), b.id()).sequence()).isEqualTo(b.sequence());
-    assertThat(api.get("/events?after=" + a).expect(200).at("/data/0/id").asText()).isEqualTo(b.id());
-    threads.shutdown();
+      // while the first is open, the second cannot take a sequence (nor commit ahead of it)
+      assertThatThrownBy(() -> second.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+      commit.countDown();
+      long a = first.get(10, TimeUnit.SECONDS).sequence();
+      Event b = second.get(10, TimeUnit.SECONDS);
+      assertThat(b.sequence()).isEqualTo(a + 1);
+      // the stored envelope carries the sequence the log is ordered by
+      assertThat(log.get(draft.workspaceId(), b.id()).sequence()).isEqualTo(b.sequence());
+      assertThat(api.get("/events?after=" + a).expect(200).at("/data/0/id").asText()).isEqualTo(b.id());
+    } finally {
+      // a failed assertion must not leave the first transaction holding the workspace
+      commit.countDown();
+      threads.shutdown();
+    }
   }
 
   private static void await(CountDownLatch latch) {
