@@ -1,9 +1,9 @@
 package dev.hookdesk.decisions;
 
 import dev.hookdesk.http.Access;
+import dev.hookdesk.http.Page;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
-import java.util.Map;
 import java.util.Objects;
 
 /** {@code GET /decision-schemas} and {@code GET /decision-schemas/{name}}: what services answer. */
@@ -16,7 +16,7 @@ public final class DecisionSchemaRoutes implements Routes {
 
   @Override
   public void register(Router r) {
-    r.get("/decision-schemas", Access.DESK, c -> c.ok(Map.of("data", schemas.all())));
+    r.get("/decision-schemas", Access.DESK, c -> c.ok(Page.Result.slice(schemas.all(), c.page(), ResponseSchemas.Published::name)));
     r.get("/decision-schemas/{name}", Access.DESK, c -> c.ok(schemas.get(c.path("name"))));
   }
 }

@@ -30,5 +30,15 @@ public record Page(int limit, Optional<String> cursor) {
       List<T> page = rows.subList(0, limit);
       return new Result<>(List.copyOf(page), cursorOf.apply(page.get(limit - 1)));
     }
+
+    /** A page of a short list held in memory, ordered by its cursor key. */
+    public static <T> Result<T> slice(List<T> all, Page page, java.util.function.Function<T, String> cursorOf) {
+      List<T> rows = all.stream()
+          .filter(t -> page.cursor().map(after -> cursorOf.apply(t).compareTo(after) > 0).orElse(true))
+          .sorted(java.util.Comparator.comparing(cursorOf))
+          .limit(page.limit() + 1L)
+          .toList();
+      return of(rows, page.limit(), cursorOf);
+    }
   }
 }

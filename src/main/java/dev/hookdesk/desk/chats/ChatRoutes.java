@@ -11,7 +11,6 @@ import dev.hookdesk.http.Routes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -35,7 +34,7 @@ public final class ChatRoutes implements Routes {
     r.get("/chats/{id}", Access.DESK, c -> c.ok(chats.get(c.workspaceId(), c.path("id"))));
     r.post("/chats/{id}/messages", Access.DESK, this::message);
     r.get("/chats/{id}/messages", Access.DESK,
-        c -> c.ok(Map.of("data", chats.messages(c.workspaceId(), c.path("id")))));
+        c -> c.ok(chats.messages(c.workspaceId(), c.path("id"), c.page())));
     new ChatMemberRoutes(chats).register(r);
     new ChatSideRoutes(chats).register(r);
   }

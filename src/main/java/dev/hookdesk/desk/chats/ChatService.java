@@ -150,7 +150,8 @@ public final class ChatService {
         conversation.post(h, chat, actor, new Conversation.Draft(authorType, authorId, text)));
   }
 
-  public List<ChatMessage> messages(String workspaceId, String chatId) {
-    return jdbi.withHandle(h -> messages.list(h, chats.get(h, workspaceId, chatId).id()));
+  /** A page of the chat's messages, oldest first. */
+  public Page.Result<ChatMessage> messages(String workspaceId, String chatId, Page page) {
+    return jdbi.withHandle(h -> messages.page(h, chats.get(h, workspaceId, chatId).id(), page));
   }
 }

@@ -3,9 +3,9 @@ package dev.hookdesk.desk.sources;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
+import dev.hookdesk.http.Page;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
-import java.util.Map;
 import java.util.Objects;
 
 /** {@code /sources}: the chat sources of a workspace. */
@@ -19,7 +19,7 @@ public final class SourceRoutes implements Routes {
   @Override
   public void register(Router r) {
     r.post("/sources", Access.ADMIN, this::create);
-    r.get("/sources", Access.DESK, c -> c.ok(Map.of("data", sources.list(c.workspaceId()))));
+    r.get("/sources", Access.DESK, c -> c.ok(Page.Result.slice(sources.list(c.workspaceId()), c.page(), Source::key)));
     r.get("/sources/{key}", Access.DESK, c -> c.ok(sources.list(c.workspaceId()).stream()
         .filter(s -> s.key().equals(c.path("key"))).findFirst()
         .orElseThrow(() -> new NotFound("Source", c.path("key")))));

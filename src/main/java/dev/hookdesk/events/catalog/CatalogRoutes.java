@@ -1,9 +1,10 @@
 package dev.hookdesk.events.catalog;
 
 import dev.hookdesk.http.Access;
+import dev.hookdesk.http.Page;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
-import java.util.Map;
+import java.util.List;
 import java.util.Objects;
 
 /** {@code GET /event-types} and {@code GET /event-types/{type}}. */
@@ -16,7 +17,7 @@ public final class CatalogRoutes implements Routes {
 
   @Override
   public void register(Router r) {
-    r.get("/event-types", Access.DESK, c -> c.ok(Map.of("data", catalog.all())));
+    r.get("/event-types", Access.DESK, c -> c.ok(Page.Result.slice(List.copyOf(catalog.all()), c.page(), EventType::type)));
     r.get("/event-types/{type}", Access.DESK, c -> c.ok(catalog.get(c.path("type"))));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -174,5 +175,18 @@ class ChatLifecycleTest {
     assertThat(completed.at("/data/0/id").asText()).isEqualTo(b);
     var messages = d.api.get("/chats/" + a + "/messages").expect(200);
     assertThat(messages.at("/data").size()).isZero();
+  }
+
+  @Test
+  void messagesArePagedOldestFirst() {
+    Desk d = Desk.fresh(node);
+    String id = d.chat("Paged");
+    for (String text : List.of("one", "two", "three")) d.say(id, "contact", null, text);
+    var first = d.api.get("/chats/" + id + "/messages?limit=2").expect(200);
+    assertThat(first.json().get("data").findValuesAsText("text")).containsExactly("one", "two");
+    var rest = d.api.get("/chats/" + id + "/messages?limit=2&cursor=" + first.str("/next_cursor")).expect(200);
+    assertThat(rest.json().get("data").findValuesAsText("text")).containsExactly("three");
+    assertThat(rest.at("/next_cursor").isNull()).isTrue();
+    d.api.get("/chats/" + id + "/messages?limit=0").problem(422, "limit");
   }
 }

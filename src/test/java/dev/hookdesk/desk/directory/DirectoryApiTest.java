@@ -100,6 +100,31 @@ class DirectoryApiTest {
     api.get("/sources/nope").problem(404, null);
   }
 
+  @Test
+  void shortListsArePagedLikeTheOthers() {
+    api.post("/sources", Api.json(Map.of("key", "app", "name", "App"))).expect(201);
+    api.post("/sources", Api.json(Map.of("key", "mail", "name", "Mail"))).expect(201);
+    var first = api.get("/sources?limit=1").expect(200);
+    String cursor = first.str("/next_cursor");
+    assertThat(cursor).isNotBlank();
+    var second = api.get("/sources?limit=1&cursor=" + cursor).expect(200);
+    assertThat(second.at("/data/0/key").asText()).isGreaterThan(first.at("/data/0/key").asText());
+
+    var types = api.get("/event-types?limit=10").expect(200);
+    assertThat(types.at("/data").size()).isEqualTo(10);
+    List<String> all = new ArrayList<>();
+    types.json().get("data").forEach(t -> all.add(t.get("type").asText()));
+    String next = types.str("/next_cursor");
+    while (next != null) {
+      var page = api.get("/event-types?limit=10&cursor=" + next).expect(200);
+      page.json().get("data").forEach(t -> all.add(t.get("type").asText()));
+      next = page.at("/next_cursor").isNull() ? null : page.str("/next_cursor");
+    }
+    assertThat(all).doesNotHaveDuplicates().isSorted()
+        .contains("ticket.created", "chat.assignment_requested", "delivery.exhausted");
+    api.get("/event-types?limit=501").problem(422, "limit");
+  }
+
   private static long lastSequence() {
     long seq = 0;
     String cursor = "0";
