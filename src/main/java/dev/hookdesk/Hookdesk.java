@@ -146,7 +146,7 @@ public final class Hookdesk implements AutoCloseable {
         new WorkspaceRoutes(workspaces, tokens),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
-        new AgentRoutes(agents),
+        new AgentRoutes(agents, egress),
         new ContactRoutes(contacts),
         new SourceRoutes(sources),
         new TeamRoutes(teams),

@@ -1,19 +1,30 @@
 package dev.hookdesk.desk.agents;
 
+import dev.hookdesk.core.DomainException.Forbidden;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.JsonBody;
+import dev.hookdesk.http.Role;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
+import dev.hookdesk.webhooks.send.EgressGuard;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@code /agents}: create and list agents, change their status and capacity. */
+/**
+ * {@code /agents}: create and list agents, change their status and capacity. A bot's
+ * {@code webhook_url} receives chat content, so only admins set it (or turn an agent into a
+ * bot), and it passes the same egress check as a webhook's URL.
+ */
 public final class AgentRoutes implements Routes {
   private final AgentService agents;
+  private final EgressGuard egress;
 
-  public AgentRoutes(AgentService agents) {
+  public AgentRoutes(AgentService agents, EgressGuard egress) {
     this.agents = Objects.requireNonNull(agents);
+    this.egress = Objects.requireNonNull(egress);
   }
 
   @Override
@@ -42,6 +53,10 @@ public final class AgentRoutes implements Routes {
 
   private void update(Call c) {
     JsonBody b = c.body().allow("name", "status", "max_chats", "kind", "webhook_url");
+    if ((b.has("kind") || b.has("webhook_url")) && c.principal().role() != Role.ADMIN) {
+      throw new Forbidden("Changing an agent's kind or webhook_url needs an admin token: "
+          + "a bot's webhook_url receives the content of its chats");
+    }
     var changes = new AgentService.AgentChanges(b.optString("name", 200),
         b.optOneOf("status", AgentService.STATUSES), b.optInt("max_chats", 0, 100),
         b.optOneOf("kind", AgentService.KINDS), b.optString("webhook_url", 2048));
@@ -54,7 +69,22 @@ public final class AgentRoutes implements Routes {
     if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) b.error("email", "'" + email + "' is not an email address");
   }
 
-  private static void checkUrl(JsonBody b, String url) {
-    if (!url.matches("https?://[^\\s/]+.*")) b.error("webhook_url", "must be an absolute http(s) URL");
+  private void checkUrl(JsonBody b, String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (URISyntaxException e) {
+      b.error("webhook_url", "is not a valid URL: " + e.getReason());
+      return;
+    }
+    if (!url.matches("https?://[^\\s/]+.*") || uri.getHost() == null) {
+      b.error("webhook_url", "must be an absolute http(s) URL");
+      return;
+    }
+    try {
+      egress.checkUrl(uri);
+    } catch (EgressGuard.Refused e) {
+      b.error("webhook_url", "cannot be reached: " + e.getMessage());
+    }
   }
 }

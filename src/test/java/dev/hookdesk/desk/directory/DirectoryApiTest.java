@@ -35,8 +35,28 @@ class DirectoryApiTest {
     assertThat(api.get("/agents").expect(200).json().get("data").findValuesAsText("id")).contains(id);
 
     var bot = api.post("/agents", Api.json(Map.of("name", "Echo", "kind", "bot",
-        "webhook_url", "https://bots.example.com/echo"))).expect(201);
+        "webhook_url", "http://127.0.0.1:9/echo"))).expect(201);
     assertThat(bot.str("/kind")).isEqualTo("bot");
+  }
+
+  @Test
+  void onlyAdminsPointABotAnywhereAndOnlyWhereWebhooksMayGo() {
+    String bot = api.post("/agents", Api.json(Map.of("name", "Relay", "kind", "bot",
+        "webhook_url", "http://127.0.0.1:9/relay"))).expect(201).str("/id");
+    Api agent = node.withRole("agent");
+    agent.patch("/agents/" + bot, Api.json(Map.of("webhook_url", "http://127.0.0.1:9/mine"))).problem(403, null);
+    agent.patch("/agents/" + bot, Api.json(Map.of("kind", "human"))).problem(403, null);
+    assertThat(agent.patch("/agents/" + bot, Api.json(Map.of("status", "online"))).expect(200).str("/status"))
+        .isEqualTo("online");
+    assertThat(api.get("/agents/" + bot).expect(200).str("/webhook_url")).isEqualTo("http://127.0.0.1:9/relay");
+
+    // the egress guard of webhooks: private networks, link-local (metadata) and unknown hosts are refused
+    api.patch("/agents/" + bot, Api.json(Map.of("webhook_url", "http://169.254.169.254/latest"))).problem(422, "webhook_url");
+    api.patch("/agents/" + bot, Api.json(Map.of("webhook_url", "http://10.1.2.3/bot"))).problem(422, "webhook_url");
+    api.post("/agents", Api.json(Map.of("name", "Leak", "kind", "bot",
+        "webhook_url", "http://no-such-host.invalid/bot"))).problem(422, "webhook_url");
+    assertThat(api.patch("/agents/" + bot, Api.json(Map.of("webhook_url", "http://127.0.0.1:9/v2"))).expect(200)
+        .str("/webhook_url")).isEqualTo("http://127.0.0.1:9/v2");
   }
 
   @Test
