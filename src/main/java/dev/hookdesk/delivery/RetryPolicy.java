@@ -1,5 +1,6 @@
 package dev.hookdesk.delivery;
 
+import dev.hookdesk.webhooks.WebhookDirectory;
 import dev.hookdesk.webhooks.send.AttemptResult;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +23,7 @@ final class RetryPolicy {
       Instant now) {
     if (r.success()) return Decision.done(DeliveryStatus.SUCCEEDED);
     if (r.error() == null && r.status() == 410) {
-      return new Decision(DeliveryStatus.FAILED, null, "the endpoint answered 410 Gone");
+      return new Decision(DeliveryStatus.FAILED, null, WebhookDirectory.GONE);
     }
     // A manual retry is one extra attempt; it does not restart the schedule.
     if (manual) return Decision.done(DeliveryStatus.FAILED);

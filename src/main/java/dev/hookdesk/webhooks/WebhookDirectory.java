@@ -10,6 +10,8 @@ import org.jdbi.v3.core.Handle;
 
 /** What the delivery engine needs from the webhook registry. */
 public interface WebhookDirectory {
+  /** Why a webhook whose endpoint answered {@code 410 Gone} was disabled. */
+  String GONE = "the endpoint answered 410 Gone";
 
   /**
    * The webhooks an event goes to: same workspace, workspace switch on, enabled, not

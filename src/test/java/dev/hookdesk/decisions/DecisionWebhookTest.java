@@ -113,6 +113,27 @@ class DecisionWebhookTest {
   }
 
   @Test
+  void aServiceAnswering410IsDisabledAndTheChatsGoToTheBuiltInRouting() throws Exception {
+    Workspace w = Workspace.fresh(node);
+    w.agent("Ana", 50);
+    try (Service service = new Service()) {
+      String hook = w.decisionWebhook(service.url(), 3000);
+      service.answer = r -> new Service.Answer(410, "");
+      expectFallback(w, hook, "http_status");
+      JsonNode webhook = w.api.get("/webhooks/" + hook).expect(200).json();
+      assertThat(webhook.get("enabled").asBoolean()).isFalse();
+      JsonNode disabled = w.api.get("/events?type=webhook.disabled&limit=500").expect(200).json().get("data")
+          .findParents("webhook").stream().filter(e -> e.at("/webhook/id").asText().equals(hook))
+          .findFirst().orElseThrow();
+      assertThat(disabled.at("/reason").asText()).contains("410");
+
+      JsonNode next = w.chat("After the 410");
+      assertThat(next.at("/participants").size()).isEqualTo(1);
+      assertThat(service.requests).hasSize(1);
+    }
+  }
+
+  @Test
   void aHangingServiceCostsTheChatNoMoreThanItsTimeout() throws Exception {
     Workspace w = Workspace.fresh(node);
     String ana = w.agent("Ana", 3);
