@@ -99,7 +99,7 @@ public final class Hookdesk implements AutoCloseable {
     var jdbi = database.jdbi();
 
     this.catalog = new EventCatalog(mapper);
-    EventLog events = new EventLog(jdbi, mapper, ids, clock, catalog);
+    EventLog events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
     TokenService tokens = new TokenService(jdbi, ids, clock);
     WorkspaceService workspaces = new WorkspaceService(jdbi, ids, clock, tokens);
     AgentService agents = new AgentService(jdbi, ids, clock);

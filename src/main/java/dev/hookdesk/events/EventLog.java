@@ -7,6 +7,7 @@ import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.Page;
+import dev.hookdesk.store.Dialect;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -23,14 +24,18 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class EventLog {
   private final Jdbi jdbi;
+  private final String nextSequence;
+  private final WorkspaceTurns turns = new WorkspaceTurns();
   private final ObjectMapper mapper;
   private final Ids ids;
   private final Clock clock;
   private final EventCatalog catalog;
   private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
 
-  public EventLog(Jdbi jdbi, ObjectMapper mapper, Ids ids, Clock clock, EventCatalog catalog) {
+  public EventLog(Jdbi jdbi, Dialect dialect, ObjectMapper mapper, Ids ids, Clock clock,
+      EventCatalog catalog) {
     this.jdbi = Objects.requireNonNull(jdbi);
+    this.nextSequence = dialect.incrementReturning("workspaces", "event_sequence", "id");
     this.mapper = Objects.requireNonNull(mapper);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
@@ -51,11 +56,10 @@ public final class EventLog {
         .bind("id", id).bind("ws", draft.workspaceId()).bind("at", now).execute();
     // Taking the sequence locks the workspace row until commit, so sequences follow commit
     // order and a reader paging by sequence never sees a gap fill in later. Every writer of
-    // the workspace queues for that lock: only the event row and the commit follow it.
-    h.createUpdate("UPDATE workspaces SET event_sequence = event_sequence + 1 WHERE id = :id")
-        .bind("id", draft.workspaceId()).execute();
-    long sequence = h.createQuery("SELECT event_sequence FROM workspaces WHERE id = :id")
-        .bind("id", draft.workspaceId()).mapTo(Long.class).one();
+    // the workspace queues for that lock (first in this node's turns): only one statement
+    // for the event row and the commit follow it.
+    turns.take(h, draft.workspaceId());
+    long sequence = h.createQuery(nextSequence).bind("id", draft.workspaceId()).mapTo(Long.class).one();
     Event event = new Event(id, draft.type(), now, draft.workspaceId(), sequence,
         draft.actor(), draft.data(), draft.source());
     h.createUpdate("""

@@ -31,6 +31,12 @@ public interface Dialect {
    */
   AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify);
 
+  /**
+   * A query that adds one to {@code column} of the row whose {@code key} is {@code :id} and
+   * returns the new value; the row stays locked until commit.
+   */
+  String incrementReturning(String table, String column, String key);
+
   /** An INSERT of one row that does nothing when a row with the same key exists. */
   String insertIfAbsent(String table, String columns, String values, String key);
 

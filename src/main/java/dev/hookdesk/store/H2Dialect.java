@@ -69,6 +69,12 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public String incrementReturning(String table, String column, String key) {
+    return "SELECT " + column + " FROM FINAL TABLE (UPDATE " + table + " SET " + column + " = "
+        + column + " + 1 WHERE " + key + " = :id)";
+  }
+
+  @Override
   public String insertIfAbsent(String table, String columns, String values, String key) {
     return "MERGE INTO " + table + " t USING (VALUES (" + values + ")) s (" + columns + ") ON t."
         + key + " = s." + key + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES ("

@@ -49,6 +49,12 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String incrementReturning(String table, String column, String key) {
+    return "UPDATE " + table + " SET " + column + " = " + column + " + 1 WHERE " + key
+        + " = :id RETURNING " + column;
+  }
+
+  @Override
   public String insertIfAbsent(String table, String columns, String values, String key) {
     return "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
         + key + ") DO NOTHING";
