@@ -64,7 +64,7 @@ class DeskToReceiverTest {
       api.post("/sources", Api.json(Map.of("key", "website", "name", "Website"))).expect(201);
       api.post("/sources", Api.json(Map.of("key", "mobile_app", "name", "App"))).expect(201);
       String hook = api.post("/webhooks", Api.json(Map.of("scope", "live_support",
-          "url", receiver.url("/chats"), "events", List.of("chat.created", "chat.message_received"),
+          "url", receiver.url("/chats"), "events", List.of("chat.created", "chat.message_received", "chat.closed"),
           "sources", List.of("website"), "private", false))).expect(201).str("/id");
       String secret = api.get("/webhooks/" + hook + "/secret").expect(200).str("/secret");
 
@@ -76,14 +76,16 @@ class DeskToReceiverTest {
           "text", "Hello, my card number is 4111"))).expect(201);
       api.post("/chats/" + fromApp + "/messages", Api.json(Map.of("author_type", "contact",
           "text", "Hi from the app"))).expect(201);
+      api.post("/chats/" + fromWeb + "/close", Api.json(Map.of("note", "Called Lee back on 555-0100")))
+          .expect(200);
 
       TestNode.await("the website chat's events", 10_000,
-          () -> types(receiver).containsAll(List.of("chat.created", "chat.message_received")));
+          () -> types(receiver).containsAll(List.of("chat.created", "chat.message_received", "chat.closed")));
       // The app chat's events were committed before the last website one; had they matched,
       // they would have been delivered by now as well.
       TestNode.await("every delivery of the webhook settled", 10_000, () -> api.get("/webhooks/" + hook
           + "/deliveries").json().at("/data").size() == receiver.requests.size());
-      assertThat(receiver.requests).hasSize(2);
+      assertThat(receiver.requests).hasSize(3);
       for (Receiver.Request r : receiver.requests) {
         assertThat(StandardWebhooks.verifies(secret, r)).isTrue();
         JsonNode body = JSON.readTree(r.body());
@@ -92,6 +94,8 @@ class DeskToReceiverTest {
       }
       JsonNode message = JSON.readTree(byType(receiver, "chat.message_received").body());
       assertThat(message.toString()).doesNotContain("4111");
+      JsonNode closed = JSON.readTree(byType(receiver, "chat.closed").body());
+      assertThat(closed.at("/data/chat/close_record/note").asText()).isEqualTo("[redacted]");
     }
   }
 
