@@ -7,7 +7,7 @@ import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
 import java.util.Objects;
 
-/** {@code /queues}: create, list and read ticket queues. */
+/** {@code /queues}: create, list, read, rename and delete ticket queues. */
 public final class QueueRoutes implements Routes {
   private final QueueService queues;
 
@@ -20,6 +20,16 @@ public final class QueueRoutes implements Routes {
     r.post("/queues", Access.ADMIN, this::create);
     r.get("/queues", Access.DESK, c -> c.ok(queues.list(c.workspaceId(), c.page())));
     r.get("/queues/{id}", Access.DESK, c -> c.ok(queues.get(c.workspaceId(), c.path("id"))));
+    r.patch("/queues/{id}", Access.ADMIN, c -> {
+      JsonBody b = c.body().allow("name");
+      String name = b.string("name", 200);
+      b.done();
+      c.ok(queues.rename(c.workspaceId(), c.path("id"), name));
+    });
+    r.delete("/queues/{id}", Access.ADMIN, c -> {
+      queues.delete(c.workspaceId(), c.path("id"));
+      c.noContent();
+    });
   }
 
   private void create(Call c) {

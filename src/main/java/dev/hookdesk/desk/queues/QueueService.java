@@ -2,6 +2,7 @@ package dev.hookdesk.desk.queues;
 
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
+import dev.hookdesk.desk.TicketGroups;
 import dev.hookdesk.http.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,6 +34,22 @@ public final class QueueService {
           .execute();
       return get(h, workspaceId, id);
     });
+  }
+
+  public Queue rename(String workspaceId, String id, String name) {
+    Objects.requireNonNull(name);
+    return jdbi.inTransaction(h -> {
+      get(h, workspaceId, id);
+      h.createUpdate("UPDATE queues SET name = :name WHERE id = :id").bind("name", name).bind("id", id)
+          .execute();
+      return get(h, workspaceId, id);
+    });
+  }
+
+  /** Deletes a queue that no ticket is in; a queue in use is a 409 (move its tickets first). */
+  public void delete(String workspaceId, String id) {
+    jdbi.useTransaction(h -> TicketGroups.delete(h, "queues", "Queue", workspaceId, id, "queue_id",
+        null, null));
   }
 
   public Queue get(String workspaceId, String id) {

@@ -25,6 +25,10 @@ public final class TeamRoutes implements Routes {
     r.get("/teams", Access.DESK, c -> c.ok(teams.list(c.workspaceId(), c.page())));
     r.get("/teams/{id}", Access.DESK, c -> c.ok(teams.get(c.workspaceId(), c.path("id"))));
     r.patch("/teams/{id}", Access.ADMIN, this::update);
+    r.delete("/teams/{id}", Access.ADMIN, c -> {
+      teams.delete(c.workspaceId(), c.path("id"));
+      c.noContent();
+    });
   }
 
   private void create(Call c) {

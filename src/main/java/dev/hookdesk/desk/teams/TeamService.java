@@ -3,6 +3,7 @@ package dev.hookdesk.desk.teams;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
+import dev.hookdesk.desk.TicketGroups;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.http.Page;
 import java.time.Clock;
@@ -58,6 +59,12 @@ public final class TeamService {
       }
       return get(h, workspaceId, id);
     });
+  }
+
+  /** Deletes a team that no ticket names; a team in use is a 409 (move its tickets first). */
+  public void delete(String workspaceId, String id) {
+    jdbi.useTransaction(h -> TicketGroups.delete(h, "teams", "Team", workspaceId, id, "team_id",
+        "team_agents", "team_id"));
   }
 
   public Team get(String workspaceId, String id) {

@@ -94,4 +94,32 @@ class TeamQueueApiTest {
     api.post("/queues", Api.json(Map.of("name", "  "))).problem(422, "name");
     api.get("/queues/que_ghost").problem(404, null);
   }
+
+  @Test
+  void queuesAreRenamedAndBothAreDeletedOnlyWhenNoTicketUsesThem() {
+    String queue = api.post("/queues", Api.json(Map.of("name", "Refunds"))).expect(201).str("/id");
+    String team = api.post("/teams", Api.json(Map.of("name", "Night shift"))).expect(201).str("/id");
+    assertThat(api.patch("/queues/" + queue, Api.json(Map.of("name", "Refunds EU"))).expect(200).str("/name"))
+        .isEqualTo("Refunds EU");
+    api.patch("/queues/" + queue, Api.json(Map.of("name", ""))).problem(422, "name");
+    api.patch("/queues/" + queue, Api.json(Map.of("title", "x"))).problem(422, "title");
+    node.withRole("agent").delete("/queues/" + queue).problem(403, null);
+
+    String ticket = api.post("/tickets", Api.json(Map.of("subject", "Refund", "body", "Where is it?",
+        "queue_id", queue, "requester", Map.of("name", "Ida")))).expect(201).str("/id");
+    api.put("/tickets/" + ticket + "/team", Api.json(Map.of("team_id", team))).expect(200);
+    api.delete("/queues/" + queue).problem(409, null);
+    api.delete("/teams/" + team).problem(409, null);
+    assertThat(api.get("/queues/" + queue).expect(200).str("/name")).isEqualTo("Refunds EU");
+
+    String other = api.post("/queues", Api.json(Map.of("name", "Other"))).expect(201).str("/id");
+    api.put("/tickets/" + ticket + "/queue", Api.json(Map.of("queue_id", other))).expect(200);
+    api.delete("/tickets/" + ticket + "/team").expect(200);
+    api.delete("/queues/" + queue).expect(204);
+    api.delete("/teams/" + team).expect(204);
+    api.get("/queues/" + queue).problem(404, null);
+    api.get("/teams/" + team).problem(404, null);
+    api.delete("/queues/" + queue).problem(404, null);
+    api.delete("/teams/" + team).problem(404, null);
+  }
 }
