@@ -1,9 +1,10 @@
 package dev.hookdesk.desk.queues;
 
+import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
-import dev.hookdesk.desk.TicketGroups;
 import dev.hookdesk.http.Page;
+import dev.hookdesk.store.StillReferenced;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /** Ticket queues. The spec names no queue events, so none are emitted. */
 public final class QueueService {
@@ -46,10 +48,17 @@ public final class QueueService {
     });
   }
 
-  /** Deletes a queue that no ticket is in; a queue in use is a 409 (move its tickets first). */
+  /** Deletes a queue; one that still holds tickets is a 409 (their foreign key refuses it). */
   public void delete(String workspaceId, String id) {
-    jdbi.useTransaction(h -> TicketGroups.delete(h, "queues", "Queue", workspaceId, id, "queue_id",
-        null, null));
+    try {
+      jdbi.useTransaction(h -> {
+        get(h, workspaceId, id);
+        h.createUpdate("DELETE FROM queues WHERE id = :id").bind("id", id).execute();
+      });
+    } catch (JdbiException e) {
+      if (!StillReferenced.is(e)) throw e;
+      throw new Conflict("Queue " + id + " still holds tickets; move them to another queue first");
+    }
   }
 
   public Queue get(String workspaceId, String id) {

@@ -1,11 +1,12 @@
 package dev.hookdesk.desk.teams;
 
 import dev.hookdesk.core.DomainException.Invalid;
+import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
-import dev.hookdesk.desk.TicketGroups;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.http.Page;
+import dev.hookdesk.store.StillReferenced;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 
 /** Teams of agents. The spec names no team events, so none are emitted. */
 public final class TeamService {
@@ -61,10 +63,18 @@ public final class TeamService {
     });
   }
 
-  /** Deletes a team that no ticket names; a team in use is a 409 (move its tickets first). */
+  /** Deletes a team; one that tickets still name is a 409 (their foreign key refuses it). */
   public void delete(String workspaceId, String id) {
-    jdbi.useTransaction(h -> TicketGroups.delete(h, "teams", "Team", workspaceId, id, "team_id",
-        "team_agents", "team_id"));
+    try {
+      jdbi.useTransaction(h -> {
+        get(h, workspaceId, id);
+        h.createUpdate("DELETE FROM team_agents WHERE team_id = :id").bind("id", id).execute();
+        h.createUpdate("DELETE FROM teams WHERE id = :id").bind("id", id).execute();
+      });
+    } catch (JdbiException e) {
+      if (!StillReferenced.is(e)) throw e;
+      throw new Conflict("Team " + id + " is still set on tickets; give them another team first");
+    }
   }
 
   public Team get(String workspaceId, String id) {

@@ -1,0 +1,18 @@
+package dev.hookdesk.store;
+
+import java.sql.SQLException;
+
+/** Recognises a delete refused by a foreign key: another table's rows still name the row. */
+public final class StillReferenced {
+  /** SQLSTATE of a foreign key violation, the same on H2 and PostgreSQL. */
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+  private StillReferenced() {}
+
+  public static boolean is(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof SQLException e && FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) return true;
+    }
+    return false;
+  }
+}
