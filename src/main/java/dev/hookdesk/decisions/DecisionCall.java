@@ -92,7 +92,7 @@ final class DecisionCall {
     Verdict v = answers.read(r, candidates);
     health.record(w.id(), v.serviceFailed());
     if (r.error() == null && r.status() == 410) {
-      // as for any webhook (SPEC §5): the service says it is gone; later chats use the built-in routing
+      // as for any webhook (SPEC §5): the service is gone; later chats use the built-in routing
       jdbi.useTransaction(h -> directory.disable(h, w.id(), WebhookDirectory.GONE));
     }
     finish(v, t0, new DirectDeliveries.Call(deliveryId, w.workspaceId(), w.id(), event.id(), TYPE,

@@ -16,7 +16,8 @@ public final class DecisionSchemaRoutes implements Routes {
 
   @Override
   public void register(Router r) {
-    r.get("/decision-schemas", Access.DESK, c -> c.ok(Page.Result.slice(schemas.all(), c.page(), ResponseSchemas.Published::name)));
+    r.get("/decision-schemas", Access.DESK,
+        c -> c.ok(Page.Result.slice(schemas.all(), c.page(), ResponseSchemas.Published::name)));
     r.get("/decision-schemas/{name}", Access.DESK, c -> c.ok(schemas.get(c.path("name"))));
   }
 }

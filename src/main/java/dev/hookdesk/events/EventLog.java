@@ -59,7 +59,8 @@ public final class EventLog {
     // the workspace queues for that lock (first in this node's turns): only one statement
     // for the event row and the commit follow it.
     turns.take(h, draft.workspaceId());
-    long sequence = h.createQuery(nextSequence).bind("id", draft.workspaceId()).mapTo(Long.class).one();
+    long sequence = h.createQuery(nextSequence).bind("id", draft.workspaceId())
+        .mapTo(Long.class).one();
     Event event = new Event(id, draft.type(), now, draft.workspaceId(), sequence,
         draft.actor(), draft.data(), draft.source());
     h.createUpdate("""

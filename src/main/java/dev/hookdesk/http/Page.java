@@ -1,8 +1,10 @@
 package dev.hookdesk.http;
 
 import dev.hookdesk.core.DomainException.Invalid;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** {@code ?limit=&cursor=}: at most {@code limit} items after the opaque {@code cursor}. */
 public record Page(int limit, Optional<String> cursor) {
@@ -25,17 +27,18 @@ public record Page(int limit, Optional<String> cursor) {
   /** The answer to a list request: a page of items and where the next one starts. */
   public record Result<T>(List<T> data, String nextCursor) {
     /** Builds the answer from up to {@code limit + 1} rows fetched in cursor order. */
-    public static <T> Result<T> of(List<T> rows, int limit, java.util.function.Function<T, String> cursorOf) {
+    public static <T> Result<T> of(List<T> rows, int limit, Function<T, String> cursorOf) {
       if (rows.size() <= limit) return new Result<>(rows, null);
       List<T> page = rows.subList(0, limit);
       return new Result<>(List.copyOf(page), cursorOf.apply(page.get(limit - 1)));
     }
 
     /** A page of a short list held in memory, ordered by its cursor key. */
-    public static <T> Result<T> slice(List<T> all, Page page, java.util.function.Function<T, String> cursorOf) {
+    public static <T> Result<T> slice(List<T> all, Page page, Function<T, String> cursorOf) {
+      String after = page.cursor().orElse("");
       List<T> rows = all.stream()
-          .filter(t -> page.cursor().map(after -> cursorOf.apply(t).compareTo(after) > 0).orElse(true))
-          .sorted(java.util.Comparator.comparing(cursorOf))
+          .filter(t -> cursorOf.apply(t).compareTo(after) > 0)
+          .sorted(Comparator.comparing(cursorOf))
           .limit(page.limit() + 1L)
           .toList();
       return of(rows, page.limit(), cursorOf);

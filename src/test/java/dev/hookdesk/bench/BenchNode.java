@@ -40,7 +40,8 @@ final class BenchNode implements AutoCloseable {
            Statement st = c.createStatement()) {
         st.execute("CREATE SCHEMA " + pgSchema);
       }
-      s.put(HookdeskConfig.DATABASE_URL, pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + pgSchema);
+      String separator = pgUrl.contains("?") ? "&" : "?";
+      s.put(HookdeskConfig.DATABASE_URL, pgUrl + separator + "currentSchema=" + pgSchema);
       s.put(HookdeskConfig.DATABASE_USER, "postgres");
     } else {
       pgSchema = null;

@@ -122,7 +122,7 @@ class DecisionWebhookTest {
       expectFallback(w, hook, "http_status");
       JsonNode webhook = w.api.get("/webhooks/" + hook).expect(200).json();
       assertThat(webhook.get("enabled").asBoolean()).isFalse();
-      JsonNode disabled = w.api.get("/events?type=webhook.disabled&limit=500").expect(200).json().get("data")
+      JsonNode disabled = w.api.get("/events?type=webhook.disabled&limit=500").expect(200).at("/data")
           .findParents("webhook").stream().filter(e -> e.at("/webhook/id").asText().equals(hook))
           .findFirst().orElseThrow();
       assertThat(disabled.at("/reason").asText()).contains("410");

@@ -42,8 +42,8 @@ public final class QueueService {
     Objects.requireNonNull(name);
     return jdbi.inTransaction(h -> {
       get(h, workspaceId, id);
-      h.createUpdate("UPDATE queues SET name = :name WHERE id = :id").bind("name", name).bind("id", id)
-          .execute();
+      h.createUpdate("UPDATE queues SET name = :name WHERE id = :id")
+          .bind("name", name).bind("id", id).execute();
       return get(h, workspaceId, id);
     });
   }

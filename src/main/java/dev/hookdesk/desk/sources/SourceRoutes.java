@@ -19,7 +19,8 @@ public final class SourceRoutes implements Routes {
   @Override
   public void register(Router r) {
     r.post("/sources", Access.ADMIN, this::create);
-    r.get("/sources", Access.DESK, c -> c.ok(Page.Result.slice(sources.list(c.workspaceId()), c.page(), Source::key)));
+    r.get("/sources", Access.DESK,
+        c -> c.ok(Page.Result.slice(sources.list(c.workspaceId()), c.page(), Source::key)));
     r.get("/sources/{key}", Access.DESK, c -> c.ok(sources.list(c.workspaceId()).stream()
         .filter(s -> s.key().equals(c.path("key"))).findFirst()
         .orElseThrow(() -> new NotFound("Source", c.path("key")))));

@@ -17,7 +17,8 @@ public final class CatalogRoutes implements Routes {
 
   @Override
   public void register(Router r) {
-    r.get("/event-types", Access.DESK, c -> c.ok(Page.Result.slice(List.copyOf(catalog.all()), c.page(), EventType::type)));
+    r.get("/event-types", Access.DESK,
+        c -> c.ok(Page.Result.slice(List.copyOf(catalog.all()), c.page(), EventType::type)));
     r.get("/event-types/{type}", Access.DESK, c -> c.ok(catalog.get(c.path("type"))));
   }
 }
