@@ -1,6 +1,5 @@
 package dev.hookdesk.desk.queues;
 
-import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.http.Page;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.time.Clock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** Ticket queues. The spec names no queue events, so none are emitted. */
 public final class QueueService {
@@ -50,15 +48,10 @@ public final class QueueService {
 
   /** Deletes a queue; one that still holds tickets is a 409 (their foreign key refuses it). */
   public void delete(String workspaceId, String id) {
-    try {
-      jdbi.useTransaction(h -> {
-        get(h, workspaceId, id);
-        h.createUpdate("DELETE FROM queues WHERE id = :id").bind("id", id).execute();
-      });
-    } catch (JdbiException e) {
-      if (!StillReferenced.is(e)) throw e;
-      throw new Conflict("Queue " + id + " still holds tickets; move them to another queue first");
-    }
+    StillReferenced.orConflict(() -> jdbi.useTransaction(h -> {
+      get(h, workspaceId, id);
+      h.createUpdate("DELETE FROM queues WHERE id = :id").bind("id", id).execute();
+    }), "Queue " + id + " still holds tickets; move them to another queue first");
   }
 
   public Queue get(String workspaceId, String id) {

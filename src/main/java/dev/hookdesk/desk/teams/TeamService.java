@@ -1,7 +1,6 @@
 package dev.hookdesk.desk.teams;
 
 import dev.hookdesk.core.DomainException.Invalid;
-import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.agents.AgentService;
@@ -15,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.JdbiException;
 
 /** Teams of agents. The spec names no team events, so none are emitted. */
 public final class TeamService {
@@ -65,16 +63,11 @@ public final class TeamService {
 
   /** Deletes a team; one that tickets still name is a 409 (their foreign key refuses it). */
   public void delete(String workspaceId, String id) {
-    try {
-      jdbi.useTransaction(h -> {
-        get(h, workspaceId, id);
-        h.createUpdate("DELETE FROM team_agents WHERE team_id = :id").bind("id", id).execute();
-        h.createUpdate("DELETE FROM teams WHERE id = :id").bind("id", id).execute();
-      });
-    } catch (JdbiException e) {
-      if (!StillReferenced.is(e)) throw e;
-      throw new Conflict("Team " + id + " is still set on tickets; give them another team first");
-    }
+    StillReferenced.orConflict(() -> jdbi.useTransaction(h -> {
+      get(h, workspaceId, id);
+      h.createUpdate("DELETE FROM team_agents WHERE team_id = :id").bind("id", id).execute();
+      h.createUpdate("DELETE FROM teams WHERE id = :id").bind("id", id).execute();
+    }), "Team " + id + " is still set on tickets; give them another team first");
   }
 
   public Team get(String workspaceId, String id) {
