@@ -3,6 +3,7 @@ package dev.hookdesk;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
+import dev.hookdesk.config.PublicUrl;
 import dev.hookdesk.console.Console;
 import dev.hookdesk.console.WebhookServices;
 import dev.hookdesk.core.Ids;
@@ -96,6 +97,7 @@ public final class Hookdesk implements AutoCloseable {
         config.databasePassword(), 16);
     closeables.add(database);
     database.migrate();
+    DataDir.tighten(config.dataDir()); // H2 made its files with the default umask
     var jdbi = database.jdbi();
 
     this.catalog = new EventCatalog(mapper);
@@ -142,7 +144,7 @@ public final class Hookdesk implements AutoCloseable {
         new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)));
 
     List<Routes> routes = new ArrayList<>(List.of(
-        new OpsRoutes(metrics),
+        new OpsRoutes(metrics, database),
         new WorkspaceRoutes(workspaces, tokens),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
@@ -160,7 +162,8 @@ public final class Hookdesk implements AutoCloseable {
         new DeliveryRoutes(deliveries)));
     routes.addAll(console.routes());
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
-        (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant())));
+        (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
+        this::publicUrl));
     this.http = new HttpServer(mapper, tokens, routes);
   }
 
@@ -190,6 +193,14 @@ public final class Hookdesk implements AutoCloseable {
   private boolean isOwnCapture(URI url) {
     int port = listeningPort;
     return port > 0 && InspectorTarget.isOwnCapture(url, port);
+  }
+
+  /**
+   * Where people, visitors and apps reach this node: {@code HOOKDESK_PUBLIC_URL}, else
+   * {@code http://localhost:<listening port>}. Links the node hands out are built from it.
+   */
+  public PublicUrl publicUrl() {
+    return config.publicUrl().orElseGet(() -> PublicUrl.localhost(listeningPort));
   }
 
   public Database database() {
@@ -235,7 +246,7 @@ public final class Hookdesk implements AutoCloseable {
 
   private static void prepareDataDir(Path dir) {
     try {
-      Files.createDirectories(dir);
+      DataDir.createPrivate(dir);
       Path probe = Files.createTempFile(dir, ".write-check", "");
       Files.delete(probe);
     } catch (IOException | SecurityException e) {

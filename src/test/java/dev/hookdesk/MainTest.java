@@ -20,6 +20,14 @@ class MainTest {
   }
 
   @Test
+  void badPublicUrlIsOneLineAndExitTwo() {
+    Outcome o = run("serve", "--port", "0", "--public-url", "desk.example");
+    assertThat(o.code).isEqualTo(2);
+    assertThat(o.err.strip()).startsWith("hookdesk: HOOKDESK_PUBLIC_URL: 'desk.example' is not")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void unwritableDataDirIsOneLine() throws Exception {
     Path file = Files.createTempFile("not-a-dir", "");
     Outcome o = run("serve", "--port", "0", "--data-dir", file.resolve("sub").toString());

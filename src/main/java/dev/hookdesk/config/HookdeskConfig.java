@@ -23,7 +23,8 @@ public record HookdeskConfig(
     Optional<Path> trustedCerts,
     Optional<String> secretKey,
     Duration attemptRetention,
-    Duration deliveryLease) {
+    Duration deliveryLease,
+    Optional<PublicUrl> publicUrl) {
 
   public static final String PORT = "HOOKDESK_PORT";
   public static final String DATA_DIR = "HOOKDESK_DATA_DIR";
@@ -38,8 +39,12 @@ public record HookdeskConfig(
   /** How long a node holds a claimed delivery; a dead node's work returns after it. */
   public static final String DELIVERY_LEASE_SECONDS = "HOOKDESK_DELIVERY_LEASE_SECONDS";
 
+  /** Where people and apps reach this node; links are built from it (default http://localhost:<port>). */
+  public static final String PUBLIC_URL = "HOOKDESK_PUBLIC_URL";
+
   public HookdeskConfig {
     Objects.requireNonNull(dataDir);
+    Objects.requireNonNull(publicUrl);
     allowedNetworks = List.copyOf(allowedNetworks);
   }
 
@@ -70,7 +75,7 @@ public record HookdeskConfig(
     int leaseSeconds = parseInt(DELIVERY_LEASE_SECONDS, get(s, DELIVERY_LEASE_SECONDS).orElse("120"), 2, 3600);
     return new HookdeskConfig(port, dataDir, url, get(s, DATABASE_USER), get(s, DATABASE_PASSWORD),
         get(s, ADMIN_TOKEN), networks, certs, get(s, SECRET_KEY), Duration.ofDays(retentionDays),
-        Duration.ofSeconds(leaseSeconds));
+        Duration.ofSeconds(leaseSeconds), get(s, PUBLIC_URL).map(PublicUrl::parse));
   }
 
   public boolean usesPostgres() {

@@ -1,6 +1,7 @@
 package dev.hookdesk.inspector;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.config.PublicUrl;
 import dev.hookdesk.console.Chrome;
 import dev.hookdesk.console.ConsoleGate;
 import dev.hookdesk.console.ConsoleSession;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** {@code /console/inspector}: bins, their capture URLs, and the live list of what arrived. */
 final class InspectorPages implements Routes {
@@ -24,12 +26,15 @@ final class InspectorPages implements Routes {
   private final Inspector inspector;
   private final WebhookKeys webhookKeys;
   private final ObjectMapper mapper;
+  private final Supplier<PublicUrl> publicUrl;
 
-  InspectorPages(ConsoleGate gate, Inspector inspector, WebhookKeys webhookKeys, ObjectMapper mapper) {
+  InspectorPages(ConsoleGate gate, Inspector inspector, WebhookKeys webhookKeys, ObjectMapper mapper,
+      Supplier<PublicUrl> publicUrl) {
     this.gate = Objects.requireNonNull(gate);
     this.inspector = Objects.requireNonNull(inspector);
     this.webhookKeys = Objects.requireNonNull(webhookKeys);
     this.mapper = Objects.requireNonNull(mapper);
+    this.publicUrl = Objects.requireNonNull(publicUrl);
   }
 
   record BinRow(Bin bin, String captureUrl) {
@@ -47,12 +52,15 @@ final class InspectorPages implements Routes {
 
   record BinPage(Chrome chrome, BinRow row, String secret, Captures captures) {}
 
+  /** One request with its whole body, for those the list shows cut. */
+  record RequestPage(Chrome chrome, Bin bin, CaptureView capture) {}
+
   @Override
   public void register(Router router) {
     var routes = router.raw();
     routes.get(BASE, gate.page((ctx, s) -> gate.templates().send(ctx, 200, "inspector/index.jte",
         new IndexPage(s.chrome("Inspector", "inspector"), inspector.bins(s.workspaceId()).stream()
-            .map(b -> row(ctx, b)).toList()))));
+            .map(this::row).toList()))));
     routes.post(BASE + "/bins", gate.form((ctx, s) -> {
       String name = ctx.formParam("name") == null ? "" : ctx.formParam("name").trim();
       if (name.length() > 200) throw new Invalid("name", "must be at most 200 characters");
@@ -63,6 +71,7 @@ final class InspectorPages implements Routes {
     // Without JavaScript the verify form posts here and gets the whole page back.
     routes.post(BASE + "/{bin}", gate.form((ctx, s) -> binPage(ctx, s, secret(ctx))));
     routes.post(BASE + "/{bin}/captures", gate.form(this::captures));
+    routes.get(BASE + "/{bin}/requests/{request}", gate.page(this::requestPage));
     routes.post(BASE + "/{bin}/clear", gate.form((ctx, s) -> {
       inspector.clear(inspector.bin(s.workspaceId(), ctx.pathParam("bin")));
       ctx.redirect(BASE + "/" + ctx.pathParam("bin"), HttpStatus.SEE_OTHER);
@@ -76,8 +85,16 @@ final class InspectorPages implements Routes {
   private void binPage(Context ctx, ConsoleSession s, String secret) {
     Bin bin = inspector.bin(s.workspaceId(), ctx.pathParam("bin"));
     gate.templates().send(ctx, 200, "inspector/bin.jte", new BinPage(
-        s.chrome(bin.name() + " · Inspector", "inspector"), row(ctx, bin), secret,
+        s.chrome(bin.name() + " · Inspector", "inspector"), row(bin), secret,
         captures(bin, secret)));
+  }
+
+  private void requestPage(Context ctx, ConsoleSession s) {
+    Bin bin = inspector.bin(s.workspaceId(), ctx.pathParam("bin"));
+    Capture capture = inspector.capture(bin, ctx.pathParam("request"));
+    gate.templates().send(ctx, 200, "inspector/request.jte", new RequestPage(
+        s.chrome(capture.id() + " · " + bin.name() + " · Inspector", "inspector"), bin,
+        CaptureView.of(capture, keys(bin, ""), mapper, Integer.MAX_VALUE)));
   }
 
   private void captures(Context ctx, ConsoleSession s) {
@@ -91,12 +108,17 @@ final class InspectorPages implements Routes {
   }
 
   private Captures captures(Bin bin, String secret) {
+    List<byte[]> keys = keys(bin, secret);
+    List<CaptureView> items = inspector.captures(bin).stream()
+        .map(c -> CaptureView.of(c, keys, mapper, CaptureView.LIST_BODY_CHARS)).toList();
+    return new Captures(bin.id(), items.isEmpty() ? "" : items.get(0).id(), items);
+  }
+
+  private List<byte[]> keys(Bin bin, String secret) {
     List<byte[]> keys = new ArrayList<>();
     if (!secret.isEmpty()) keys.add(Signer.key(secret));
     keys.addAll(webhookKeys.keys(bin.workspaceId(), bin.capturePath()));
-    List<CaptureView> items = inspector.captures(bin).stream()
-        .map(c -> CaptureView.of(c, keys, mapper)).toList();
-    return new Captures(bin.id(), items.isEmpty() ? "" : items.get(0).id(), items);
+    return keys;
   }
 
   private static String secret(Context ctx) {
@@ -104,8 +126,8 @@ final class InspectorPages implements Routes {
     return s == null ? "" : s.trim();
   }
 
-  /** The capture URL as this browser reaches the node; webhooks on the same node use the same. */
-  private static BinRow row(Context ctx, Bin bin) {
-    return new BinRow(bin, ctx.scheme() + "://" + ctx.host() + bin.capturePath());
+  /** The capture URL on the node's public URL, never the Host header the browser sent. */
+  private BinRow row(Bin bin) {
+    return new BinRow(bin, publicUrl.get().resolve(bin.capturePath()));
   }
 }

@@ -12,7 +12,7 @@ final class SignatureCheck {
   /** How far webhook-timestamp may be from the arrival before receivers should refuse it. */
   static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-  enum State { VERIFIED, MISMATCH, UNSIGNED, NO_SECRET, MALFORMED }
+  enum State { VERIFIED, MISMATCH, UNSIGNED, NO_SECRET, MALFORMED, TRUNCATED }
 
   record Verdict(State state, String message) {
     /** The value of the capture's {@code data-signature} attribute and badge style. */
@@ -43,6 +43,10 @@ final class SignatureCheck {
       sentAt = Long.parseLong(timestamp.get().trim());
     } catch (NumberFormatException e) {
       return new Verdict(State.MALFORMED, "webhook-timestamp is not unix seconds");
+    }
+    if (capture.about().truncated()) {
+      return new Verdict(State.TRUNCATED, "Signed, but the body was cut at "
+          + Inspector.MAX_BODY_BYTES / 1024 + " KiB: the signature cannot be checked");
     }
     if (keys.isEmpty()) return new Verdict(State.NO_SECRET, "Signed: paste the secret to verify");
     for (byte[] key : keys) {

@@ -23,6 +23,23 @@ class HookdeskConfigTest {
     assertThat(c.trustedCerts()).isEmpty();
     assertThat(c.secretKey()).isEmpty();
     assertThat(c.attemptRetention()).isEqualTo(Duration.ofDays(30));
+    assertThat(c.publicUrl()).isEmpty(); // the node then uses http://localhost:<port>
+  }
+
+  @Test
+  void publicUrlIsAnAbsoluteHttpUrlWithoutItsTrailingSlash() {
+    PublicUrl url = HookdeskConfig.from(Map.of("HOOKDESK_PUBLIC_URL", "https://desk.example/support/"))
+        .publicUrl().orElseThrow();
+    assertThat(url.toString()).isEqualTo("https://desk.example/support");
+    assertThat(url.resolve("/inspect/bin_1")).isEqualTo("https://desk.example/support/inspect/bin_1");
+    assertThat(PublicUrl.localhost(8080).resolve("/widget.js")).isEqualTo("http://localhost:8080/widget.js");
+    for (String bad : new String[] {"desk.example", "/relative", "ftp://desk.example",
+        "https://desk.example/?x=1", "https://desk.example/#top", "https://user:pw@desk.example",
+        "https:///nohost", "http://exa mple.com"}) {
+      assertThatThrownBy(() -> HookdeskConfig.from(Map.of("HOOKDESK_PUBLIC_URL", bad)))
+          .as(bad).isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("HOOKDESK_PUBLIC_URL: '" + bad + "'").hasMessageNotContaining("\n");
+    }
   }
 
   @Test

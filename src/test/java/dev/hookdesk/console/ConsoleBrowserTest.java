@@ -66,7 +66,7 @@ class ConsoleBrowserTest {
     shown(By.id("bin-name")).sendKeys("Ticket webhooks");
     web.findElement(By.id("create-bin")).click();
     String captureUrl = shown(By.id("capture-url")).getText();
-    assertThat(captureUrl).startsWith(node.baseUrl() + "/inspect/bin_");
+    assertThat(captureUrl).startsWith("http://localhost:" + node.node().port() + "/inspect/bin_");
 
     String body = "{\"id\":\"evt_1\",\"type\":\"ticket.created\",\"data\":{\"subject\":\"Printer on fire — ñ\"}}";
     assertThat(sendSigned(captureUrl, "evt_1", body, SECRET)).isEqualTo(200);

@@ -87,7 +87,7 @@ class ConsoleHttpTest {
   }
 
   @Test
-  void binsCatchAnyMethodKeepTheLast100AndStayInTheirWorkspace() throws Exception {
+  void binsCatchAnyMethodAndStayInTheirWorkspace() throws Exception {
     ConsoleClient b = new ConsoleClient(node.baseUrl());
     b.signIn(TestNode.OWNER_TOKEN);
     b.get("/console/inspector");
@@ -97,7 +97,8 @@ class ConsoleHttpTest {
     assertThat(binId).startsWith("bin_");
 
     Api anonymous = node.admin().as(null);
-    for (int i = 0; i < 103; i++) {
+    // the last 100 and the rate limits: inspector.CaptureLimitsTest
+    for (int i = 0; i < 5; i++) {
       anonymous.post("/inspect/" + binId, "{\"n\":" + i + "}").expect(200);
     }
     var put = anonymous.put("/inspect/" + binId + "?x=1", "{\"n\":\"put\"}").expect(200);
@@ -105,8 +106,8 @@ class ConsoleHttpTest {
     anonymous.post("/inspect/bin_doesnotexist0000000000000000", "{}").problem(404, null);
 
     String page = b.get(binPath).body();
-    assertThat(page).contains("id=\"capture-count\">100<").contains("PUT").contains("/inspect/" + binId + "?x=1");
-    assertThat(page).contains("\"n\" : 102").contains("\"n\" : 4\n").doesNotContain("\"n\" : 3\n");
+    assertThat(page).contains("id=\"capture-count\">6<").contains("PUT").contains("/inspect/" + binId + "?x=1");
+    assertThat(page).contains("\"n\" : 0\n").contains("\"n\" : 4\n");
 
     var other = node.admin().post("/workspaces", Api.json(Map.of("name", "Other"))).expect(201);
     ConsoleClient stranger = new ConsoleClient(node.baseUrl());

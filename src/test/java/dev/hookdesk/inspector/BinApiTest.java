@@ -23,7 +23,7 @@ class BinApiTest {
       Api api = node.admin();
       var bin = api.post("/inspector/bins", Api.json(Map.of("name", "Try-out"))).expect(201);
       String binId = bin.str("/id");
-      assertThat(bin.str("/capture_url")).isEqualTo(node.baseUrl() + "/inspect/" + binId);
+      assertThat(bin.str("/capture_url")).isEqualTo(node.node().publicUrl().resolve("/inspect/" + binId));
 
       String hook = api.post("/webhooks", Api.json(Map.of("scope", "global", "url", bin.str("/capture_url"),
           "events", List.of("ticket.*"), "private", false))).expect(201).str("/id");
@@ -33,7 +33,8 @@ class BinApiTest {
 
       TestNode.await("the ticket in the bin", 10_000,
           () -> api.get("/inspector/bins/" + binId + "/requests").json().at("/data").size() > 0);
-      JsonNode request = api.get("/inspector/bins/" + binId + "/requests").expect(200).at("/data/0");
+      String requestId = api.get("/inspector/bins/" + binId + "/requests").expect(200).str("/data/0/id");
+      JsonNode request = api.get("/inspector/bins/" + binId + "/requests/" + requestId).expect(200).json();
       assertThat(request.get("method").asText()).isEqualTo("POST");
       JsonNode headers = request.get("headers");
       assertThat(headers.get("hookdesk-event-type").asText()).isEqualTo("ticket.created");
