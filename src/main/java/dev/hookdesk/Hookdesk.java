@@ -119,7 +119,8 @@ public final class Hookdesk implements AutoCloseable {
     WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
 
     DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
-        mapper, clock, metrics, DeliverySettings.defaults(config.attemptRetention()).withLease(config.deliveryLease()));
+        mapper, clock, metrics, DeliverySettings.defaults(config.attemptRetention())
+            .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
 

@@ -54,6 +54,8 @@ public final class Main implements Runnable {
     String retentionDays;
     @Option(names = "--delivery-lease-seconds", description = "how long a node holds a claimed delivery (HOOKDESK_DELIVERY_LEASE_SECONDS, default 120)")
     String leaseSeconds;
+    @Option(names = "--node-timeout-seconds", description = "silence after which a node is declared dead and its deliveries are taken over (HOOKDESK_NODE_TIMEOUT_SECONDS, default 15)")
+    String nodeTimeoutSeconds;
 
     HookdeskConfig config() {
       Map<String, String> s = new HashMap<>(System.getenv());
@@ -68,6 +70,7 @@ public final class Main implements Runnable {
       put(s, HookdeskConfig.SECRET_KEY, secretKey);
       put(s, HookdeskConfig.ATTEMPT_RETENTION_DAYS, retentionDays);
       put(s, HookdeskConfig.DELIVERY_LEASE_SECONDS, leaseSeconds);
+      put(s, HookdeskConfig.NODE_TIMEOUT_SECONDS, nodeTimeoutSeconds);
       return HookdeskConfig.from(s);
     }
 

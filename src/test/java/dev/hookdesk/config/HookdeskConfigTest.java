@@ -23,6 +23,16 @@ class HookdeskConfigTest {
     assertThat(c.trustedCerts()).isEmpty();
     assertThat(c.secretKey()).isEmpty();
     assertThat(c.attemptRetention()).isEqualTo(Duration.ofDays(30));
+    assertThat(c.deliveryLease()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.nodeTimeout()).as("SPEC §5").isEqualTo(Duration.ofSeconds(15));
+  }
+
+  @Test
+  void theNodeTimeoutIsSecondsFromTwo() {
+    assertThat(HookdeskConfig.from(Map.of("HOOKDESK_NODE_TIMEOUT_SECONDS", "5")).nodeTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> HookdeskConfig.from(Map.of("HOOKDESK_NODE_TIMEOUT_SECONDS", "1")))
+        .hasMessage("HOOKDESK_NODE_TIMEOUT_SECONDS: '1' is out of range; use 2 to 3600");
   }
 
   @Test
