@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ public final class DeliveryEngine implements AutoCloseable {
 
   public DeliveryEngine(Database db, EventLog events, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Ids ids, ObjectMapper mapper, Clock clock,
-      MeterRegistry registry, DeliverySettings settings) {
+      RandomGenerator random, MeterRegistry registry, DeliverySettings settings) {
     this.db = Objects.requireNonNull(db);
     this.clock = Objects.requireNonNull(clock);
     this.queue = new DeliveryQueue(db, events, this::nodeId);
@@ -54,7 +55,7 @@ public final class DeliveryEngine implements AutoCloseable {
     this.metrics = new DeliveryMetrics(registry);
     Isolation isolation = new Isolation(settings.perWebhookInFlight(), settings.breakerFailures(),
         settings.breakerCooldown());
-    OutcomeStore store = new OutcomeStore(db, directory, new RetryPolicy(settings.retryAfterMax()),
+    OutcomeStore store = new OutcomeStore(db, directory, new RetryPolicy(settings.retryAfterMax(), random),
         new FailureStreaks(db.dialect(), settings.disableAfter()), new ExhaustedEvents(events, mapper),
         ids, mapper, clock);
     this.writer = new ResultWriter(store);
