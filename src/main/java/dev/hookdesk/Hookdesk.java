@@ -68,6 +68,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -121,7 +122,8 @@ public final class Hookdesk implements AutoCloseable {
     WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
 
     DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
-        mapper, clock, metrics, DeliverySettings.defaults(config.attemptRetention()).withLease(config.deliveryLease()));
+        mapper, clock, new SecureRandom(), metrics, DeliverySettings.defaults(config.attemptRetention())
+            .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
 

@@ -56,6 +56,8 @@ public final class Main implements Runnable {
     String leaseSeconds;
     @Option(names = "--public-url", description = "URL people and apps reach this node at, for links (HOOKDESK_PUBLIC_URL, default http://localhost:<port>)")
     String publicUrl;
+    @Option(names = "--node-timeout-seconds", description = "silence after which a node is declared dead and its deliveries are taken over (HOOKDESK_NODE_TIMEOUT_SECONDS, default 15)")
+    String nodeTimeoutSeconds;
 
     HookdeskConfig config() {
       Map<String, String> s = new HashMap<>(System.getenv());
@@ -71,6 +73,7 @@ public final class Main implements Runnable {
       put(s, HookdeskConfig.ATTEMPT_RETENTION_DAYS, retentionDays);
       put(s, HookdeskConfig.DELIVERY_LEASE_SECONDS, leaseSeconds);
       put(s, HookdeskConfig.PUBLIC_URL, publicUrl);
+      put(s, HookdeskConfig.NODE_TIMEOUT_SECONDS, nodeTimeoutSeconds);
       return HookdeskConfig.from(s);
     }
 

@@ -24,6 +24,7 @@ public record HookdeskConfig(
     Optional<String> secretKey,
     Duration attemptRetention,
     Duration deliveryLease,
+    Duration nodeTimeout,
     Optional<PublicUrl> publicUrl) {
 
   public static final String PORT = "HOOKDESK_PORT";
@@ -38,6 +39,8 @@ public record HookdeskConfig(
   public static final String ATTEMPT_RETENTION_DAYS = "HOOKDESK_ATTEMPT_RETENTION_DAYS";
   /** How long a node holds a claimed delivery; a dead node's work returns after it. */
   public static final String DELIVERY_LEASE_SECONDS = "HOOKDESK_DELIVERY_LEASE_SECONDS";
+  /** Silence after which a node is declared dead and its claimed deliveries go back to the queue. */
+  public static final String NODE_TIMEOUT_SECONDS = "HOOKDESK_NODE_TIMEOUT_SECONDS";
 
   /** Where people and apps reach this node; links are built from it (default http://localhost:<port>). */
   public static final String PUBLIC_URL = "HOOKDESK_PUBLIC_URL";
@@ -73,9 +76,11 @@ public record HookdeskConfig(
     });
     int retentionDays = parseInt(ATTEMPT_RETENTION_DAYS, get(s, ATTEMPT_RETENTION_DAYS).orElse("30"), 1, 3650);
     int leaseSeconds = parseInt(DELIVERY_LEASE_SECONDS, get(s, DELIVERY_LEASE_SECONDS).orElse("120"), 2, 3600);
+    int nodeTimeoutSeconds = parseInt(NODE_TIMEOUT_SECONDS, get(s, NODE_TIMEOUT_SECONDS).orElse("15"), 2, 3600);
     return new HookdeskConfig(port, dataDir, url, get(s, DATABASE_USER), get(s, DATABASE_PASSWORD),
         get(s, ADMIN_TOKEN), networks, certs, get(s, SECRET_KEY), Duration.ofDays(retentionDays),
-        Duration.ofSeconds(leaseSeconds), get(s, PUBLIC_URL).map(PublicUrl::parse));
+        Duration.ofSeconds(leaseSeconds), Duration.ofSeconds(nodeTimeoutSeconds),
+        get(s, PUBLIC_URL).map(PublicUrl::parse));
   }
 
   public boolean usesPostgres() {

@@ -6,9 +6,12 @@ import java.time.Instant;
 /**
  * A delivery this node holds the lease on, with what it needs to send it. The event is
  * parsed once per claim batch and shared by its deliveries to every webhook.
+ *
+ * @param claimedBy the node id the claim was made under: its result is written only while the
+ *     queue row still names it (a node declared dead since has lost the row)
  */
 record Claimed(String deliveryId, String webhookId, String workspaceId, Event event,
-    int attemptNumber, boolean manual) {
+    int attemptNumber, boolean manual, String claimedBy) {
 
   String eventId() {
     return event.id();

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,27 +36,31 @@ public final class DeliveryEngine implements AutoCloseable {
   private final Wakeup dispatchWakeup = new Wakeup();
   private final List<Thread> threads = new ArrayList<>();
   private final ScheduledExecutorService upkeep;
+  private final ScheduledExecutorService beats;
+  private final Heartbeats heartbeats;
   private final AutoCloseable listener;
   private volatile boolean running = true;
   private volatile boolean writing = true;
 
   public DeliveryEngine(Database db, EventLog events, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Ids ids, ObjectMapper mapper, Clock clock,
-      MeterRegistry registry, DeliverySettings settings) {
+      RandomGenerator random, MeterRegistry registry, DeliverySettings settings) {
     this.db = Objects.requireNonNull(db);
     this.clock = Objects.requireNonNull(clock);
-    String nodeId = "node_" + ids.next("n").substring(2 + 10);
-    this.queue = new DeliveryQueue(db, events, nodeId);
-    this.fanOut = new FanOut(db, events, directory, ids, nodeId, settings.lease());
+    this.queue = new DeliveryQueue(db, events, this::nodeId);
+    this.heartbeats = new Heartbeats(db, queue, clock, settings.nodeTimeout(),
+        () -> "node_" + ids.next("n").substring(2 + 10));
+    heartbeats.join();
+    this.fanOut = new FanOut(db, events, directory, ids, this::nodeId, settings.lease());
     this.metrics = new DeliveryMetrics(registry);
     Isolation isolation = new Isolation(settings.perWebhookInFlight(), settings.breakerFailures(),
         settings.breakerCooldown());
-    OutcomeStore store = new OutcomeStore(db, directory, new RetryPolicy(settings.retryAfterMax()),
+    OutcomeStore store = new OutcomeStore(db, directory, new RetryPolicy(settings.retryAfterMax(), random),
         new FailureStreaks(db.dialect(), settings.disableAfter()), new ExhaustedEvents(events, mapper),
-        ids, mapper, clock, nodeId);
+        ids, mapper, clock);
     this.writer = new ResultWriter(store);
     this.dispatcher = new Dispatcher(queue, db, directory, renderer, sender,
-        isolation, writer, dispatchWakeup, clock, settings, metrics);
+        isolation, writer, dispatchWakeup, clock, settings, metrics, heartbeats::maySend);
     this.pruner = new AttemptPruner(db, clock, settings.attemptRetention());
     metrics.bindNode(registry, dispatcher::inFlight, () -> isolation.openCircuits(clock.instant()));
     events.onCommit(fanOutWakeup::signal);
@@ -78,6 +83,11 @@ public final class DeliveryEngine implements AutoCloseable {
     this.upkeep = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("delivery-upkeep").factory());
     upkeep.scheduleWithFixedDelay(this::sample, 0, 5, TimeUnit.SECONDS);
+    // Beats have a thread of their own: a slow prune or sample must not make the node look dead.
+    this.beats = Executors.newSingleThreadScheduledExecutor(
+        Thread.ofPlatform().daemon().name("node-heartbeat").factory());
+    long every = heartbeats.interval().toMillis();
+    beats.scheduleWithFixedDelay(this::beat, every, every, TimeUnit.MILLISECONDS);
     upkeep.scheduleWithFixedDelay(this::prune, 1, 60, TimeUnit.MINUTES);
   }
 
@@ -111,6 +121,18 @@ public final class DeliveryEngine implements AutoCloseable {
     threads.add(t);
   }
 
+  private String nodeId() {
+    return heartbeats.nodeId();
+  }
+
+  private void beat() {
+    try {
+      if (!heartbeats.beat().isEmpty()) dispatchWakeup.signal();
+    } catch (RuntimeException e) {
+      log.warn("cannot heartbeat; this node stops sending until it can: {}", e.getMessage());
+    }
+  }
+
   private void sample() {
     try {
       metrics.sample(queue.depth(), queue.dueNow(clock.instant()));
@@ -133,6 +155,7 @@ public final class DeliveryEngine implements AutoCloseable {
   public void close() {
     running = false;
     upkeep.shutdownNow();
+    beats.shutdownNow();
     Thread fan = threads.get(0);
     Thread dispatch = threads.get(1);
     Thread results = threads.get(2);
@@ -157,6 +180,7 @@ public final class DeliveryEngine implements AutoCloseable {
     try {
       listener.close();
       queue.releaseClaims(clock.instant());
+      heartbeats.leave();
     } catch (Exception e) {
       log.warn("cannot release delivery claims; they return when the lease ends: {}", e.getMessage());
     }

@@ -11,29 +11,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.EmptyHandling;
 
 /**
- * The hot queue shared by every node. A claim moves {@code due_at} to the end of the lease,
- * so rows of a node that dies come back when the lease runs out, with no sweeper.
+ * The hot queue shared by every node. A claim moves {@code due_at} to the end of the lease:
+ * the rows of a node that dies come back when {@link Heartbeats} declares it dead, or at the
+ * latest when the lease runs out.
  */
 final class DeliveryQueue {
   private final Database db;
   private final EventLog events;
-  private final String nodeId;
+  private final Supplier<String> nodeId;
 
-  DeliveryQueue(Database db, EventLog events, String nodeId) {
+  DeliveryQueue(Database db, EventLog events, Supplier<String> nodeId) {
     this.db = db;
     this.events = events;
     this.nodeId = nodeId;
   }
 
-  String nodeId() {
-    return nodeId;
-  }
-
   /** Claims up to {@code limit} due deliveries, skipping rows other nodes hold and the excluded webhooks. */
   List<Claimed> claim(Instant now, int limit, Set<String> excludedWebhooks, Duration lease) {
+    String node = nodeId.get();
     return db.inTransaction(h -> {
       List<String> ids = db.dialect().lockFirst(h, "delivery_queue", "delivery_id",
           "due_at <= :now" + (excludedWebhooks.isEmpty() ? "" : " AND webhook_id NOT IN (<excluded>)"),
@@ -43,7 +43,7 @@ final class DeliveryQueue {
       Instant until = now.plus(lease);
       h.createUpdate("UPDATE delivery_queue SET due_at = :until, claimed_until = :until,"
               + " claimed_by = :node WHERE delivery_id IN (<ids>)")
-          .bind("until", until).bind("node", nodeId).bindList("ids", ids).execute();
+          .bind("until", until).bind("node", node).bindList("ids", ids).execute();
       Map<String, Event> parsed = new HashMap<>();
       return h.createQuery("""
               SELECT d.id, d.webhook_id, d.workspace_id, d.event_id, d.attempt_count, q.manual,
@@ -58,7 +58,7 @@ final class DeliveryQueue {
             Event event = parsed.computeIfAbsent(rs.getString("event_id"), k -> events.parse(body, source));
             return new Claimed(rs.getString("id"), rs.getString("webhook_id"),
                 rs.getString("workspace_id"), event, rs.getInt("attempt_count") + 1,
-                rs.getBoolean("manual"));
+                rs.getBoolean("manual"), node);
           })
           .list();
     });
@@ -73,9 +73,14 @@ final class DeliveryQueue {
 
   /** Hands this node's unfinished claims back at once (orderly shutdown). */
   void releaseClaims(Instant now) {
-    db.inTransaction(h -> h.createUpdate("UPDATE delivery_queue SET due_at = :now, claimed_by = NULL,"
-            + " claimed_until = NULL WHERE claimed_by = :node")
-        .bind("now", now).bind("node", nodeId).execute());
+    db.inTransaction(h -> releaseClaimsOf(h, List.of(nodeId.get()), now));
+  }
+
+  /** Makes the rows these nodes hold due now, for any node to claim; returns how many. */
+  int releaseClaimsOf(Handle h, List<String> nodeIds, Instant now) {
+    return h.createUpdate("UPDATE delivery_queue SET due_at = :now, claimed_by = NULL,"
+            + " claimed_until = NULL WHERE claimed_by IN (<nodes>)")
+        .bind("now", now).bindList("nodes", nodeIds).execute();
   }
 
   long depth() {

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ final class Dispatcher {
   private final Clock clock;
   private final DeliverySettings settings;
   private final DeliveryMetrics metrics;
+  private final BooleanSupplier maySend;
   private final AtomicInteger inFlight = new AtomicInteger();
   /** Due rows may be waiting for room; a finished send then wakes the claim loop. */
   private volatile boolean waiting;
@@ -46,7 +48,7 @@ final class Dispatcher {
   Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Isolation isolation,
       ResultWriter writer, Wakeup wakeup, Clock clock, DeliverySettings settings,
-      DeliveryMetrics metrics) {
+      DeliveryMetrics metrics, BooleanSupplier maySend) {
     this.queue = queue;
     this.db = db;
     this.directory = directory;
@@ -58,6 +60,7 @@ final class Dispatcher {
     this.clock = clock;
     this.settings = settings;
     this.metrics = metrics;
+    this.maySend = maySend;
   }
 
   int inFlight() {
@@ -85,6 +88,10 @@ final class Dispatcher {
 
   /** One round: claim what fits and send it; waits when there is nothing to do. */
   void step() throws InterruptedException {
+    if (!maySend.getAsBoolean()) {
+      wakeup.await(settings.poll().toMillis());
+      return;
+    }
     int free = free();
     if (free <= 0) {
       waiting = true;
@@ -127,6 +134,11 @@ final class Dispatcher {
 
   private void send(List<Claimed> claimed, Map<String, Optional<Webhook>> webhooks,
       Map<String, List<byte[]>> secrets, Instant now) {
+    if (!maySend.getAsBoolean()) {
+      // Fenced (Heartbeats): these claims may already be another node's; their rows stay queued.
+      log.warn("not sending {} claimed deliveries: this node missed its heartbeats", claimed.size());
+      return;
+    }
     // The body depends only on the event and whether the webhook is private (PayloadRenderer).
     Map<String, byte[]> bodies = new HashMap<>();
     for (Claimed c : claimed) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
@@ -22,7 +23,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * <p>New deliveries this node has room for are inserted already leased to it, exactly as a
  * claim would leave them, and handed to the sender once the transaction commits: the common
  * case skips a claim transaction and re-reading the event. If the node dies after the commit,
- * the lease runs out and another claim sends them.
+ * its rows go back to the queue when it is declared dead (or its lease runs out).
  */
 final class FanOut {
   static final String CHANNEL = "hookdesk_deliveries";
@@ -32,7 +33,7 @@ final class FanOut {
   private final EventLog events;
   private final WebhookDirectory directory;
   private final Ids ids;
-  private final String nodeId;
+  private final Supplier<String> nodeId;
   private final Duration lease;
 
   /** One round's result; {@code queued} says some deliveries were left for the dispatcher. */
@@ -45,8 +46,8 @@ final class FanOut {
     }
   }
 
-  FanOut(Database db, EventLog events, WebhookDirectory directory, Ids ids, String nodeId,
-      Duration lease) {
+  FanOut(Database db, EventLog events, WebhookDirectory directory, Ids ids,
+      Supplier<String> nodeId, Duration lease) {
     this.db = db;
     this.events = events;
     this.directory = directory;
@@ -57,6 +58,7 @@ final class FanOut {
 
   /** Fans out one batch of events, leasing to this node the deliveries {@code room} admits. */
   Round runOnce(Room room, Instant now) {
+    String node = nodeId.get();
     return db.inTransaction(h -> {
       // event ids sort by creation time: the primary key gives the oldest first
       List<String> eventIds = db.dialect().lockFirst(h, "fanout_queue", "event_id", "TRUE",
@@ -87,9 +89,9 @@ final class FanOut {
               .bind("eventAt", event.timestamp()).bind("now", now).add();
           boolean mine = room.take(w.id());
           queue.bind("id", id).bind("webhook", w.id()).bind("due", mine ? until : now)
-              .bind("until", mine ? until : null).bind("node", mine ? nodeId : null).add();
+              .bind("until", mine ? until : null).bind("node", mine ? node : null).add();
           if (mine) {
-            leased.add(new Claimed(id, w.id(), event.workspaceId(), event, 1, false));
+            leased.add(new Claimed(id, w.id(), event.workspaceId(), event, 1, false, node));
             webhooks.put(w.id(), w);
           }
           created++;

@@ -32,10 +32,9 @@ final class OutcomeStore {
   private final Ids ids;
   private final ObjectMapper mapper;
   private final Clock clock;
-  private final String nodeId;
 
   OutcomeStore(Database db, WebhookDirectory directory, RetryPolicy policy, FailureStreaks streaks,
-      ExhaustedEvents exhausted, Ids ids, ObjectMapper mapper, Clock clock, String nodeId) {
+      ExhaustedEvents exhausted, Ids ids, ObjectMapper mapper, Clock clock) {
     this.db = db;
     this.directory = directory;
     this.policy = policy;
@@ -44,7 +43,6 @@ final class OutcomeStore {
     this.ids = ids;
     this.mapper = mapper;
     this.clock = clock;
-    this.nodeId = nodeId;
   }
 
   private record Step(Outcome outcome, Decision decision) {}
@@ -108,10 +106,10 @@ final class OutcomeStore {
       String id = s.outcome().claimed().deliveryId();
       Instant due = s.decision() == null ? s.outcome().deferUntil() : s.decision().nextAttemptAt();
       if (due != null) {
-        reschedule.bind("id", id).bind("due", due).bind("node", nodeId).add();
+        reschedule.bind("id", id).bind("due", due).bind("node", s.outcome().claimed().claimedBy()).add();
         rescheduled.add(i);
       } else {
-        remove.bind("id", id).bind("node", nodeId).add();
+        remove.bind("id", id).bind("node", s.outcome().claimed().claimedBy()).add();
         removed.add(i);
       }
     }

@@ -5,7 +5,8 @@ import dev.hookdesk.webhooks.send.AttemptResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * SPEC §5's rules for the next step: success on a 2xx, 410 disables, a failure waits the
@@ -14,9 +15,12 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class RetryPolicy {
   private final Duration retryAfterMax;
+  private final RandomGenerator random;
 
-  RetryPolicy(Duration retryAfterMax) {
-    this.retryAfterMax = retryAfterMax;
+  /** {@code random} draws the jitter (a thread-safe source: result writers share the policy). */
+  RetryPolicy(Duration retryAfterMax, RandomGenerator random) {
+    this.retryAfterMax = Objects.requireNonNull(retryAfterMax);
+    this.random = Objects.requireNonNull(random);
   }
 
   Decision decide(List<Duration> schedule, int attemptNumber, boolean manual, AttemptResult r,
@@ -36,8 +40,8 @@ final class RetryPolicy {
     return new Decision(DeliveryStatus.RETRYING, now.plus(wait), null);
   }
 
-  static Duration jittered(Duration d) {
+  Duration jittered(Duration d) {
     long millis = d.toMillis();
-    return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 10 + 1));
+    return Duration.ofMillis(millis + random.nextLong(millis / 10 + 1));
   }
 }

@@ -24,6 +24,8 @@ class HookdeskConfigTest {
     assertThat(c.secretKey()).isEmpty();
     assertThat(c.attemptRetention()).isEqualTo(Duration.ofDays(30));
     assertThat(c.publicUrl()).isEmpty(); // the node then uses http://localhost:<port>
+    assertThat(c.deliveryLease()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(c.nodeTimeout()).as("SPEC §5").isEqualTo(Duration.ofSeconds(15));
   }
 
   @Test
@@ -40,6 +42,14 @@ class HookdeskConfigTest {
           .as(bad).isInstanceOf(ConfigException.class)
           .hasMessageStartingWith("HOOKDESK_PUBLIC_URL: '" + bad + "'").hasMessageNotContaining("\n");
     }
+  }
+
+  @Test
+  void theNodeTimeoutIsSecondsFromTwo() {
+    assertThat(HookdeskConfig.from(Map.of("HOOKDESK_NODE_TIMEOUT_SECONDS", "5")).nodeTimeout())
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThatThrownBy(() -> HookdeskConfig.from(Map.of("HOOKDESK_NODE_TIMEOUT_SECONDS", "1")))
+        .hasMessage("HOOKDESK_NODE_TIMEOUT_SECONDS: '1' is out of range; use 2 to 3600");
   }
 
   @Test

@@ -69,6 +69,11 @@ final class CountingReceiver implements AutoCloseable {
     return List.copyOf(attempts.getOrDefault(pair, List.of()));
   }
 
+  /** Requests received in all, copies included. */
+  int total() {
+    return total.get();
+  }
+
   int distinct() {
     return receipts.size();
   }

@@ -53,14 +53,40 @@ final class NodeProcess implements AutoCloseable {
   }
 
   static Map<String, String> settings(Path dataDir, int leaseSeconds) {
+    Map<String, String> s = settings(dataDir);
+    s.put("HOOKDESK_DELIVERY_LEASE_SECONDS", Integer.toString(leaseSeconds));
+    return s;
+  }
+
+  /** The default lease and node timeout. */
+  static Map<String, String> settings(Path dataDir) {
     Map<String, String> s = new HashMap<>();
     s.put("HOOKDESK_DATA_DIR", dataDir.toString());
-    s.put("HOOKDESK_DELIVERY_LEASE_SECONDS", Integer.toString(leaseSeconds));
     return s;
   }
 
   Api api() {
     return new Api("http://127.0.0.1:" + port, TestNode.OWNER_TOKEN);
+  }
+
+  /** SIGSTOP: the node stops dead in its tracks, connections open, until {@link #resume()}. */
+  void pause() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** SIGCONT: the paused node goes on where it stopped. */
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    if (kill.waitFor() != 0) throw new IOException("kill -" + name + " failed");
+  }
+
+  /** What the node has printed and logged so far. */
+  String output() {
+    return read(log);
   }
 
   /** SIGKILL: no shutdown hook runs, nothing is released, requests in flight are cut. */
