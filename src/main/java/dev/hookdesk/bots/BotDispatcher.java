@@ -17,6 +17,7 @@ import dev.hookdesk.webhooks.send.WebhookSender;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,16 +125,20 @@ public final class BotDispatcher implements AutoCloseable {
           r == null ? "timeout" : r.error() != null ? r.error() : "HTTP " + r.status());
       return null;
     }
-    if (r.responseBody() == null || r.responseBody().isBlank()) return new Answer(List.of(), false);
     try {
-      JsonNode json = mapper.readTree(r.responseBody());
+      JsonNode json = r.body() == null ? null : mapper.readTree(r.body());
+      if (json == null || json.isMissingNode()) return new Answer(List.of(), false);
       List<String> problems = schemas.violations(ResponseSchemas.BOT, json);
       if (!problems.isEmpty()) {
         LOG.info("bot {} answered outside bot.response: {}", bot.id(), problems);
         return null;
       }
-      List<String> texts = new java.util.ArrayList<>();
-      json.path("messages").forEach(m -> texts.add(m.get("text").asText()));
+      List<String> texts = new ArrayList<>();
+      for (JsonNode m : json.path("messages")) {
+        // NUL has no meaning in a chat message and PostgreSQL text cannot hold it: stripped
+        String text = m.get("text").asText().replace("\0", "");
+        if (!text.isEmpty()) texts.add(text);
+      }
       return new Answer(texts, json.path("handoff").asBoolean(false));
     } catch (IOException ex) {
       LOG.info("bot {} answered with a body that is not JSON", bot.id());

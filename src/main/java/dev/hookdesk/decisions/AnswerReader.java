@@ -25,11 +25,11 @@ final class AnswerReader {
     if (r.status() != 200) return Verdict.fallback("http_status", "HTTP " + r.status(), true);
     JsonNode body;
     try {
-      body = r.responseBody() == null || r.responseBody().isBlank() ? null : mapper.readTree(r.responseBody());
+      body = r.body() == null || r.body().length == 0 ? null : mapper.readTree(r.body());
     } catch (IOException e) {
       body = null;
     }
-    if (body == null) return Verdict.fallback("malformed_body", "the body is not JSON", true);
+    if (body == null || body.isMissingNode()) return Verdict.fallback("malformed_body", "the body is not JSON", true);
     List<String> violations = schemas.violations(ResponseSchemas.DECISION, body);
     if (!violations.isEmpty()) return Verdict.fallback("invalid_body", String.join("; ", violations), true);
     JsonNode agent = body.get("agent_id");

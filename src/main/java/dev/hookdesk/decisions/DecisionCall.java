@@ -26,15 +26,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One decision call: appends {@code chat.assignment_requested} (a short transaction of its
  * own), POSTs it signed to the webhook, waits at most its {@code timeout_ms}, reads the answer,
  * and records the call as a finished delivery. A {@code 410 Gone} disables the webhook, as for
- * any webhook. Never throws for what the service does.
+ * any webhook. Never throws for what the service does, nor when the call cannot be recorded.
  */
 final class DecisionCall {
   static final String TYPE = "chat.assignment_requested";
+  private static final Logger LOG = LoggerFactory.getLogger(DecisionCall.class);
   private static final Actor ROUTING = new Actor("system", null, "routing");
   // The sender enforces timeout_ms itself; this only guards against a sender that never completes.
   private static final long GUARD_MILLIS = 250;
@@ -102,7 +105,13 @@ final class DecisionCall {
 
   private void finish(Verdict v, long t0, DirectDeliveries.Call call) {
     metrics.record(v, Duration.ofNanos(System.nanoTime() - t0));
-    deliveries.record(call);
+    try {
+      deliveries.record(call);
+    } catch (RuntimeException e) {
+      // The verdict stands: a call the log cannot hold must not cost the chat its routing.
+      LOG.warn("cannot record decision call {} of webhook {}: {}", call.deliveryId(), call.webhookId(),
+          e.getMessage());
+    }
   }
 
   private ObjectNode data(RoutingRequest request, List<Agent> candidates) {

@@ -2,14 +2,13 @@ package dev.hookdesk.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.Ids;
-import dev.hookdesk.core.Json;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.send.AttemptResult;
 import dev.hookdesk.webhooks.send.OutboundRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Records requests sent outside the queue (decision calls, SPEC §6) in the delivery log:
@@ -17,6 +16,7 @@ import java.util.Objects;
  * {@code GET /webhooks/{id}/deliveries} and {@code GET /deliveries/{id}} like any other.
  */
 public final class DirectDeliveries {
+  private static final Logger log = LoggerFactory.getLogger(DirectDeliveries.class);
   private final Database db;
   private final Ids ids;
   private final ObjectMapper mapper;
@@ -32,8 +32,22 @@ public final class DirectDeliveries {
       String eventType, Instant eventAt, OutboundRequest request, AttemptResult result,
       Instant startedAt, boolean succeeded, String note) {}
 
-  /** {@code note}: why the call did not count as a success (it becomes the delivery's last error). */
+  /**
+   * {@code note}: why the call did not count as a success (it becomes the delivery's last error).
+   * When the database refuses what the call carried, it is recorded with a note instead.
+   */
   public void record(Call c) {
+    try {
+      write(c, false);
+    } catch (RuntimeException e) {
+      if (Refusal.of(e).isEmpty()) throw e;
+      log.warn("the database refused the record of call {}; recording it without its content: {}",
+          c.deliveryId(), e.getMessage());
+      write(c, true);
+    }
+  }
+
+  private void write(Call c, boolean refused) {
     Instant end = c.result() == null ? c.startedAt() : c.startedAt().plusMillis(c.result().durationMillis());
     db.inTransaction(h -> {
       AttemptResult r = c.result();
@@ -48,27 +62,12 @@ public final class DirectDeliveries {
           .bind("status", (c.succeeded() ? DeliveryStatus.SUCCEEDED : DeliveryStatus.FAILED).key())
           .bind("n", r == null ? 0 : 1).bind("last", r == null ? null : c.startedAt())
           .bind("code", r != null && r.status() > 0 ? r.status() : null)
-          .bind("error", clip(c.note())).bind("end", end).execute();
+          .bind("error", refused ? AttemptRows.REFUSED : AttemptRows.error(c.note()))
+          .bind("end", end).execute();
       if (r == null) return null;
-      h.createUpdate("""
-          INSERT INTO delivery_attempts (id, delivery_id, attempt_number, url, started_at,
-            duration_ms, outcome, request_headers, request_body, response_status,
-            response_headers, response_body, error)
-          VALUES (:id, :delivery, 1, :url, :started, :duration, :outcome, :reqHeaders, :reqBody,
-            :status, :resHeaders, :resBody, :error)""")
-          .bind("id", ids.next("att")).bind("delivery", c.deliveryId())
-          .bind("url", c.request().url()).bind("started", c.startedAt())
-          .bind("duration", r.durationMillis()).bind("outcome", AttemptOutcome.of(r))
-          .bind("reqHeaders", Json.write(mapper, c.request().headers()))
-          .bind("reqBody", new String(c.request().body(), StandardCharsets.UTF_8))
-          .bind("status", r.status() > 0 ? r.status() : null)
-          .bind("resHeaders", Json.write(mapper, r.responseHeaders() == null ? Map.of() : r.responseHeaders()))
-          .bind("resBody", r.responseBody()).bind("error", clip(c.note())).execute();
+      AttemptRows.bind(h.createUpdate(AttemptRows.INSERT), mapper, ids.next("att"), c.deliveryId(), 1,
+          c.request(), r, c.startedAt(), c.note(), refused).execute();
       return null;
     });
-  }
-
-  private static String clip(String s) {
-    return s == null || s.length() <= 500 ? s : s.substring(0, 500);
   }
 }

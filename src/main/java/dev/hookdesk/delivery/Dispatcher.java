@@ -171,7 +171,7 @@ final class Dispatcher {
     inFlight.incrementAndGet();
     Instant started = clock.instant();
     sender.send(request).whenComplete((r, t) -> {
-      AttemptResult result = r != null ? r : new AttemptResult(0, Map.of(), "",
+      AttemptResult result = r != null ? r : new AttemptResult(0, Map.of(), null,
           Duration.between(started, clock.instant()).toMillis(), String.valueOf(t), Optional.empty());
       Instant end = clock.instant();
       isolation.release(w.id(), result.success(), end);

@@ -2,12 +2,10 @@ package dev.hookdesk.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.Ids;
-import dev.hookdesk.core.Json;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.Webhook;
 import dev.hookdesk.webhooks.WebhookDirectory;
 import dev.hookdesk.webhooks.send.AttemptResult;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,12 +46,24 @@ final class OutcomeStore {
   private record Step(Outcome outcome, Decision decision) {}
 
   void write(List<Outcome> batch) {
+    write(batch, false);
+  }
+
+  /**
+   * Writes one outcome whose content the database refused: the queue and the delivery move on
+   * as decided, the attempt is recorded with a note in place of what it carried.
+   */
+  void writeRefused(Outcome outcome) {
+    write(List.of(outcome), true);
+  }
+
+  private void write(List<Outcome> batch, boolean refused) {
     Instant now = clock.instant();
     List<Step> steps = new ArrayList<>();
     for (Outcome o : batch) steps.add(new Step(o, decide(o, now)));
     db.inTransaction(h -> {
       boolean[] held = updateQueue(h, steps, now);
-      insertAttempts(h, steps);
+      insertAttempts(h, steps, refused);
       PreparedBatch rows = h.prepareBatch("""
           UPDATE deliveries SET status = :status, attempt_count = attempt_count + :tried,
             next_attempt_at = :next, last_attempt_at = COALESCE(:last, last_attempt_at),
@@ -72,7 +82,8 @@ final class OutcomeStore {
             .bind("tried", o.isAttempt() ? 1 : 0).bind("next", s.decision().nextAttemptAt())
             .bind("last", o.isAttempt() ? o.startedAt() : null)
             .bind("code", r != null && r.status() > 0 ? r.status() : null)
-            .bind("error", clip(r != null ? errorOf(r) : o.cancelReason(), 500))
+            .bind("error", refused ? AttemptRows.REFUSED
+                : AttemptRows.error(r != null ? errorOf(r) : o.cancelReason()))
             .bind("completed", s.decision().nextAttemptAt() == null ? now : null).add();
         if (s.decision().status() == DeliveryStatus.EXHAUSTED) exhausted.append(h, o);
         if (s.decision().disableReason() != null) disable.put(o.webhook().id(), s.decision().disableReason());
@@ -123,27 +134,14 @@ final class OutcomeStore {
     for (int j = 0; j < indexes.size(); j++) held[indexes.get(j)] = counts[j] > 0;
   }
 
-  private void insertAttempts(Handle h, List<Step> steps) {
-    PreparedBatch insert = h.prepareBatch("""
-        INSERT INTO delivery_attempts (id, delivery_id, attempt_number, url, started_at,
-          duration_ms, outcome, request_headers, request_body, response_status, response_headers,
-          response_body, error)
-        VALUES (:id, :delivery, :n, :url, :started, :duration, :outcome, :reqHeaders, :reqBody,
-          :status, :resHeaders, :resBody, :error)""");
+  private void insertAttempts(Handle h, List<Step> steps, boolean refused) {
+    PreparedBatch insert = h.prepareBatch(AttemptRows.INSERT);
     for (Step s : steps) {
       Outcome o = s.outcome();
       if (!o.isAttempt()) continue;
-      AttemptResult r = o.result();
-      insert.bind("id", ids.next("att")).bind("delivery", o.claimed().deliveryId())
-          .bind("n", o.claimed().attemptNumber()).bind("url", o.request().url())
-          .bind("started", o.startedAt()).bind("duration", r.durationMillis())
-          .bind("outcome", AttemptOutcome.of(r))
-          .bind("reqHeaders", Json.write(mapper, o.request().headers()))
-          .bind("reqBody", new String(o.request().body(), StandardCharsets.UTF_8))
-          .bind("status", r.status() > 0 ? r.status() : null)
-          .bind("resHeaders", Json.write(mapper, r.responseHeaders() == null ? Map.of() : r.responseHeaders()))
-          .bind("resBody", r.responseBody())
-          .bind("error", clip(errorOf(r), 500)).add();
+      AttemptRows.bind(insert, mapper, ids.next("att"), o.claimed().deliveryId(),
+          o.claimed().attemptNumber(), o.request(), o.result(), o.startedAt(), errorOf(o.result()),
+          refused).add();
     }
     if (insert.size() > 0) insert.execute();
   }
@@ -159,9 +157,5 @@ final class OutcomeStore {
     if (r.success()) return null;
     if (r.status() >= 300 && r.status() < 400) return "redirect (" + r.status() + ") not followed";
     return "HTTP " + r.status();
-  }
-
-  private static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
   }
 }

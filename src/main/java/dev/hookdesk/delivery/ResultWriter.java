@@ -50,16 +50,49 @@ final class ResultWriter {
       Thread.sleep(LINGER_MILLIS);
       pending.drainTo(batch, BATCH - batch.size());
     }
+    List<Outcome> left = batch;
     while (true) {
       try {
-        store.write(batch);
+        store.write(left);
         return batch.size();
       } catch (RuntimeException e) {
-        // The database is away: keep the batch and try again; the leases protect the rows.
         if (stopped) return 0;
-        log.warn("cannot write {} delivery results, retrying: {}", batch.size(), e.getMessage());
+        if (Refusal.of(e).isPresent()) {
+          left = oneByOne(left);
+          if (left.isEmpty()) return batch.size();
+          continue;
+        }
+        // The database is away: keep the batch and try again; the leases protect the rows.
+        log.warn("cannot write {} delivery results, retrying: {}", left.size(), e.getMessage());
         Thread.sleep(500);
       }
     }
+  }
+
+  /**
+   * After the database refused a batch for what one of its rows carried: writes the outcomes
+   * one at a time, so one receiver's answer never holds up the results of the others; a refused
+   * one is written with a note in place of its content. Returns what is left unwritten when the
+   * database went away meanwhile.
+   */
+  private List<Outcome> oneByOne(List<Outcome> batch) {
+    for (int i = 0; i < batch.size(); i++) {
+      Outcome o = batch.get(i);
+      try {
+        store.write(List.of(o));
+      } catch (RuntimeException e) {
+        if (Refusal.of(e).isEmpty()) return batch.subList(i, batch.size());
+        log.warn("the database refused the result of delivery {}; recording it without its content: {}",
+            o.claimed().deliveryId(), e.getMessage());
+        try {
+          store.writeRefused(o);
+        } catch (RuntimeException again) {
+          if (Refusal.of(again).isEmpty()) return batch.subList(i, batch.size());
+          // Dropped: the delivery keeps its lease until it runs out, then it is sent again.
+          log.error("cannot record the result of delivery {}: {}", o.claimed().deliveryId(), again.getMessage());
+        }
+      }
+    }
+    return List.of();
   }
 }

@@ -10,10 +10,13 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 
 /** The connection pool, the migrations and the transactions every service runs in. */
 public final class Database implements AutoCloseable {
+  private static final int MAX_LOGGED_STATEMENT = 300;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
@@ -29,6 +32,19 @@ public final class Database implements AutoCloseable {
     jdbi.setTransactionHandler(new DeadlockRetry(writes));
     jdbi.getConfig(SerializableTransactionRunner.Configuration.class)
         .setMaxRetries(DeadlockRetry.MAX_RETRIES);
+    jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
+  }
+
+  /**
+   * A failed statement's message names the statement but none of its bound values: they carry
+   * custom header credentials, payloads with personal data and sealed secrets, and these
+   * messages end up in logs. (JDBI's default lists every argument.)
+   */
+  private static String withoutValues(StatementException e) {
+    String sql = e.getStatementContext() == null ? null : e.getStatementContext().getRawSql();
+    String statement = sql == null ? "" : sql.strip().replaceAll("\\s+", " ");
+    if (statement.length() > MAX_LOGGED_STATEMENT) statement = statement.substring(0, MAX_LOGGED_STATEMENT) + "…";
+    return e.getShortMessage() + " [statement: " + statement + "]";
   }
 
   /**
@@ -47,6 +63,11 @@ public final class Database implements AutoCloseable {
     hc.setConnectionTimeout(10_000);
     hc.setInitializationFailTimeout(10_000);
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    if (url.startsWith("jdbc:postgresql:")) {
+      // Keeps bound values out of PostgreSQL errors: without it the server's Detail ("Key
+      // (x)=(value)") is in the message, and a failed batch names its entry with every parameter.
+      hc.addDataSourceProperty("logServerErrorDetail", "false");
+    }
     try {
       Dialect dialect = Dialect.forUrl(url);
       return new Database(new HikariDataSource(hc), dialect, dialect.durability(url, user, password));

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLException;
 import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.SocketAddressResolver;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -24,7 +25,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The {@link WebhookSender} over one shared Jetty {@link HttpClient}: a connection pool per
  * destination (scheme, host, port), connect and total timeouts, redirects not followed,
- * the egress guard applied by the resolver, bodies read up to 64 KiB.
+ * the egress guard applied by the resolver, bodies read up to 64 KiB, response headers up to
+ * 16 KiB.
  */
 public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(JettyWebhookSender.class);
@@ -62,6 +64,8 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
     client.setMaxConnectionsPerDestination(maxConnectionsPerHost);
     client.setMaxRequestsQueuedPerDestination(10_000);
     client.setUserAgentField(null);
+    // LimitedResponse stops at 16 KiB as the headers arrive; this bounds a single huge line.
+    client.setMaxResponseHeadersSize(2 * LimitedResponse.MAX_HEADER_BYTES);
     try {
       client.start();
     } catch (Exception e) {
@@ -111,6 +115,9 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
         return "timeout: no complete response within " + timeout.toMillis() + " ms";
       }
       if (c instanceof ConnectException) return "refused: " + message(c);
+      if (c instanceof HttpException && message(c).contains("Header Bytes Too Large")) {
+        return LimitedResponse.HEADERS_TOO_LARGE;
+      }
       if (c instanceof UnknownHostException) return "dns: " + message(c) + " does not resolve";
       if (c instanceof SSLException || c instanceof java.security.cert.CertificateException) {
         return "tls: " + message(rootOf(c));

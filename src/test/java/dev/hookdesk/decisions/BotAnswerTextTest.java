@@ -1,0 +1,50 @@
+package dev.hookdesk.decisions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookdesk.testing.Api;
+import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.TestNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** A bot's reply with NUL characters is posted without them (no database holds NUL in text alike). */
+@DbTest
+class BotAnswerTextTest {
+  @RegisterExtension
+  static final TestNode node = TestNode.perClass();
+
+  @Test
+  void nulCharactersAreStrippedFromABotsMessages() throws Exception {
+    Workspace w = Workspace.fresh(node);
+    try (Service service = new Service()) {
+      service.answer = r -> r.json().get("type").asText().equals("chat.message_received")
+          ? new Service.Answer(200, "{\"messages\":[{\"text\":\"hel\\u0000lo\"},{\"text\":\"\\u0000\"},"
+              + "{\"text\":\"again\"}]}")
+          : new Service.Answer(200, "");
+      String bot = w.api.post("/agents", Api.json(Map.of("name", "Echo", "kind", "bot", "status", "online",
+          "max_chats", 20, "webhook_url", service.url()))).expect(201).str("/id");
+      w.api.put("/agents/" + bot + "/sources", Api.json(Map.of("sources", List.of("website")))).expect(200);
+      String id = w.chat("Maria").get("id").asText();
+
+      w.api.post("/chats/" + id + "/messages", Api.json(Map.of("author_type", "contact", "text", "hi")))
+          .expect(201);
+
+      // a message of nothing but NUL is dropped; the ones around it are posted
+      TestNode.await("the bot's replies", 5000, () -> botTexts(w, id).size() == 2);
+      assertThat(botTexts(w, id)).containsExactly("hello", "again");
+    }
+  }
+
+  private static List<String> botTexts(Workspace w, String chatId) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode m : w.api.get("/chats/" + chatId + "/messages").expect(200).at("/data")) {
+      if (m.get("author_type").asText().equals("bot")) out.add(m.get("text").asText());
+    }
+    return out;
+  }
+}
