@@ -39,11 +39,11 @@ class RetryPolicyTest {
   }
 
   private static AttemptResult status(int code, Duration retryAfter) {
-    return new AttemptResult(code, Map.of(), "", 12, null, Optional.ofNullable(retryAfter));
+    return new AttemptResult(code, Map.of(), new byte[0], 12, null, Optional.ofNullable(retryAfter));
   }
 
   private static AttemptResult error(String why) {
-    return new AttemptResult(0, Map.of(), "", 3000, why, Optional.empty());
+    return new AttemptResult(0, Map.of(), new byte[0], 3000, why, Optional.empty());
   }
 
   @Test
