@@ -60,6 +60,14 @@ final class AttemptRows {
     return t == null || t.length() <= MAX_ERROR ? t : t.substring(0, MAX_ERROR);
   }
 
+  /** What went wrong with an attempt, or null when it succeeded. */
+  static String errorOf(AttemptResult r) {
+    if (r.error() != null) return r.error();
+    if (r.success()) return null;
+    if (r.status() >= 300 && r.status() < 400) return "redirect (" + r.status() + ") not followed";
+    return "HTTP " + r.status();
+  }
+
   static Map<String, String> masked(Map<String, String> sent) {
     Map<String, String> out = new LinkedHashMap<>();
     sent.forEach((k, v) -> out.put(k, OWN.contains(k) ? v : MASK));

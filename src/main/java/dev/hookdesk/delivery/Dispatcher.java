@@ -41,6 +41,7 @@ final class Dispatcher {
   private final DeliverySettings settings;
   private final DeliveryMetrics metrics;
   private final BooleanSupplier maySend;
+  private final BotRecipient bots;
   private final AtomicInteger inFlight = new AtomicInteger();
   /** Due rows may be waiting for room; a finished send then wakes the claim loop. */
   private volatile boolean waiting;
@@ -48,7 +49,7 @@ final class Dispatcher {
   Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Isolation isolation,
       ResultWriter writer, Wakeup wakeup, Clock clock, DeliverySettings settings,
-      DeliveryMetrics metrics, BooleanSupplier maySend) {
+      DeliveryMetrics metrics, BooleanSupplier maySend, BotRecipient bots) {
     this.queue = queue;
     this.db = db;
     this.directory = directory;
@@ -61,6 +62,7 @@ final class Dispatcher {
     this.settings = settings;
     this.metrics = metrics;
     this.maySend = maySend;
+    this.bots = bots;
   }
 
   int inFlight() {
@@ -124,12 +126,42 @@ final class Dispatcher {
 
   /** Sends claimed deliveries, looking up their webhooks (disabled or deleted since?) and secrets. */
   private void send(List<Claimed> claimed, Instant now) {
+    List<Claimed> toWebhooks = claimed.stream().filter(c -> !c.isBotCall()).toList();
+    if (toWebhooks.size() < claimed.size()) {
+      for (Claimed c : claimed) if (c.isBotCall()) call(c, now);
+    }
+    if (toWebhooks.isEmpty()) return;
     Map<String, Optional<Webhook>> webhooks = new HashMap<>();
     Map<String, List<byte[]>> secrets = db.read(h -> {
-      for (Claimed c : claimed) webhooks.computeIfAbsent(c.webhookId(), id -> directory.find(h, id));
+      for (Claimed c : toWebhooks) webhooks.computeIfAbsent(c.target(), id -> directory.find(h, id));
       return directory.signingSecrets(h, webhooks.keySet(), now);
     });
-    send(claimed, webhooks, secrets, now);
+    send(toWebhooks, webhooks, secrets, now);
+  }
+
+  /** Sends a bot call: the bots feature signs it; a bot that left the chat is not called. */
+  private void call(Claimed c, Instant now) {
+    if (!maySend.getAsBoolean()) return; // fenced, as below: the row stays queued
+    if (!isolation.tryAcquire(c.target(), now)) {
+      Instant open = isolation.openUntil(c.target());
+      writer.offer(Outcome.deferred(c, open != null && open.isAfter(now) ? open : now));
+      return;
+    }
+    Optional<OutboundRequest> request;
+    try {
+      request = bots.request(c.botCall(), c.attemptNumber(), now);
+    } catch (RuntimeException e) {
+      isolation.release(c.target(), true, now);
+      log.error("cannot prepare bot call {}", c.deliveryId(), e);
+      writer.offer(Outcome.cancelled(c, "could not be prepared: " + e.getMessage()));
+      return;
+    }
+    if (request.isEmpty()) {
+      isolation.release(c.target(), true, now);
+      writer.offer(Outcome.cancelled(c, "the bot is no longer in the chat"));
+      return;
+    }
+    start(c, null, request.get());
   }
 
   private void send(List<Claimed> claimed, Map<String, Optional<Webhook>> webhooks,
@@ -142,7 +174,7 @@ final class Dispatcher {
     // The body depends only on the event and whether the webhook is private (PayloadRenderer).
     Map<String, byte[]> bodies = new HashMap<>();
     for (Claimed c : claimed) {
-      Webhook w = webhooks.get(c.webhookId()).orElse(null);
+      Webhook w = webhooks.get(c.target()).orElse(null);
       if (w == null || w.deleted()) {
         writer.offer(Outcome.cancelled(c, "the webhook was deleted"));
       } else if (!w.enabled()) {
@@ -167,6 +199,7 @@ final class Dispatcher {
     }
   }
 
+  /** {@code w}: the webhook, null for a bot call. */
   private void start(Claimed c, Webhook w, OutboundRequest request) {
     inFlight.incrementAndGet();
     Instant started = clock.instant();
@@ -174,7 +207,7 @@ final class Dispatcher {
       AttemptResult result = r != null ? r : new AttemptResult(0, Map.of(), null,
           Duration.between(started, clock.instant()).toMillis(), String.valueOf(t), Optional.empty());
       Instant end = clock.instant();
-      isolation.release(w.id(), result.success(), end);
+      isolation.release(c.target(), result.success(), end);
       metrics.attempted(result, c.eventAt(), end);
       writer.offer(Outcome.attempted(c, w, request, result, started));
       inFlight.decrementAndGet();

@@ -29,7 +29,7 @@ class HeartbeatsTest {
     ManualClock clock = new ManualClock();
     // an hour behind the node's own engine, whose heartbeats this test must not find silent
     clock.advance(Duration.ofHours(-1));
-    DeliveryQueue queue = new DeliveryQueue(db, null, () -> "unused");
+    DeliveryQueue queue = new DeliveryQueue(db, null, new DeliveryRecords(null, null), () -> "unused");
     AtomicInteger n = new AtomicInteger();
     Heartbeats a = new Heartbeats(db, queue, clock, TIMEOUT, () -> "node_hb_a" + n.incrementAndGet());
     Heartbeats b = new Heartbeats(db, queue, clock, TIMEOUT, () -> "node_hb_b" + n.incrementAndGet());
