@@ -13,18 +13,12 @@ import java.util.Set;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * How an attempt goes into {@code delivery_attempts}, for queued and direct deliveries alike.
+ * How an attempt is bound for {@code delivery_attempts} ({@link DeliveryRecords} writes it).
  * What the receiver controls is stored as {@link ReceiverText}, so any row fits any database;
  * the webhook's custom header values are masked (they are credentials), Hookdesk's own headers
  * are kept as sent so a signature can still be checked from the log.
  */
 final class AttemptRows {
-  static final String INSERT = """
-      INSERT INTO delivery_attempts (id, delivery_id, attempt_number, url, started_at,
-        duration_ms, outcome, request_headers, request_body, response_status, response_headers,
-        response_body, error)
-      VALUES (:id, :delivery, :n, :url, :started, :duration, :outcome, :reqHeaders, :reqBody,
-        :status, :resHeaders, :resBody, :error)""";
   static final String MASK = "••••";
   /** Written in place of an attempt's content when the database refused it. */
   static final String REFUSED = "not recorded: the database refused what this attempt carried";

@@ -23,20 +23,4 @@ public interface BotRecipient {
 
   /** The call failed for good (its retries spent, or refused): the chat goes to a human. */
   void gaveUp(Handle h, BotCall call);
-
-  /** Serves no bot (nodes and tests without the bots feature). */
-  BotRecipient NONE = new BotRecipient() {
-    @Override
-    public Optional<OutboundRequest> request(BotCall call, int attempt, Instant now) {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<String> answered(Handle h, BotCall call, AttemptResult result) {
-      return Optional.empty();
-    }
-
-    @Override
-    public void gaveUp(Handle h, BotCall call) {}
-  };
 }

@@ -18,6 +18,12 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class DeliveryRecords {
   /** Statuses of a delivery still queued: the transition out of them is taken once. */
   private static final String OPEN = "status IN ('pending', 'retrying')";
+  private static final String INSERT_ATTEMPT = """
+      INSERT INTO delivery_attempts (id, delivery_id, attempt_number, url, started_at,
+        duration_ms, outcome, request_headers, request_body, response_status, response_headers,
+        response_body, error)
+      VALUES (:id, :delivery, :n, :url, :started, :duration, :outcome, :reqHeaders, :reqBody,
+        :status, :resHeaders, :resBody, :error)""";
 
   private final Ids ids;
   private final ObjectMapper mapper;
@@ -165,7 +171,7 @@ final class DeliveryRecords {
 
   void insertAttempts(Handle h, List<AttemptRow> rows) {
     if (rows.isEmpty()) return;
-    PreparedBatch insert = h.prepareBatch(AttemptRows.INSERT);
+    PreparedBatch insert = h.prepareBatch(INSERT_ATTEMPT);
     for (AttemptRow a : rows) {
       AttemptRows.bind(insert, mapper, ids.next("att"), a.deliveryId(), a.number(), a.request(),
           a.result(), a.startedAt(), a.error(), a.refused()).add();

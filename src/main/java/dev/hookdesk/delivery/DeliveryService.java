@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /** The delivery log API: read it, retry one delivery, recover a webhook's failures in a window. */
 public final class DeliveryService {
