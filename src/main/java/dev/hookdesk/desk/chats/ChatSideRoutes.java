@@ -64,7 +64,7 @@ final class ChatSideRoutes {
       if (!p.matches("\\+?[0-9 ()./-]{3,64}")) b.error("phone", "'" + p + "' is not a phone number");
     });
     Optional<String> note = b.optString("note", 2000);
-    var preferred = ChatRoutes.optTime(b, "preferred_time");
+    var preferred = b.optTime("preferred_time");
     b.done();
     c.ok(chats.actions.callback(c.workspaceId(), c.path("id"), c.actor(), type,
         phone.orElse(null), note.orElse(null), preferred.orElse(null)));
