@@ -23,8 +23,16 @@ final class WebhookForm {
   static final int MAX_URL = 2048;
   private static final Map<String, Set<String>> RESOURCES = Map.of(
       "global", Set.of("ticket", "contact"), "live_support", Set.of("chat"));
+  /** Set by Hookdesk (or its HTTP client) on every request; a second value would confuse receivers. */
   private static final Set<String> RESERVED_HEADERS = Set.of("content-type", "host", "user-agent",
-      "content-length", "transfer-encoding", "connection");
+      "content-length");
+  /**
+   * About one connection, not the request (RFC 9110 §7.6.1), or changing how it is sent:
+   * {@code Expect: 100-continue} makes the client wait for an interim answer receivers never give.
+   */
+  private static final Set<String> CONNECTION_HEADERS = Set.of("connection", "keep-alive",
+      "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "expect",
+      "proxy-authorization", "proxy-authenticate");
 
   private final EventCatalog catalog;
   private final EgressGuard guard;
@@ -135,6 +143,8 @@ final class WebhookForm {
       } else if (RESERVED_HEADERS.contains(lower) || lower.startsWith("webhook-")
           || lower.startsWith("hookdesk-")) {
         b.error(field, "is set by Hookdesk and cannot be overridden");
+      } else if (CONNECTION_HEADERS.contains(lower)) {
+        b.error(field, "concerns the connection, not the request, and cannot be set");
       } else if (h.getValue().length() > 1000 || h.getValue().chars().anyMatch(c -> c < 32 && c != 9)) {
         b.error(field, "must be at most 1000 characters without line breaks");
       }
