@@ -60,9 +60,12 @@ class WebhookHeaderFormTest {
     return admin.get("/inspector/bins/" + binId + "/requests").at("/data/0/headers");
   }
 
-  private static HttpResponse<String> edit(ConsoleClient c, String id, String url, String headers) throws Exception {
-    String body = "_csrf=" + c.csrf + "&scope=global&events=ticket.*&url=" + enc(url) + "&headers=" + enc(headers);
-    return c.http.send(HttpRequest.newBuilder(java.net.URI.create(c.base + "/console/webhooks/" + id + "/edit"))
+  private static HttpResponse<String> edit(ConsoleClient c, String id, String url, String headers)
+      throws Exception {
+    String body = "_csrf=" + c.csrf + "&scope=global&events=ticket.*&url=" + enc(url)
+        + "&headers=" + enc(headers);
+    var edit = java.net.URI.create(c.base + "/console/webhooks/" + id + "/edit");
+    return c.http.send(HttpRequest.newBuilder(edit)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
   }

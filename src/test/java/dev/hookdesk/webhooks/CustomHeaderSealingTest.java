@@ -65,7 +65,8 @@ class CustomHeaderSealingTest {
 
     var changed = admin.patch("/webhooks/" + id, Api.json(Map.of("headers",
         Map.of("x-api-key", "********", "X-Region", "eu")))).expect(200);
-    assertThat(changed.at("/headers").toString()).isEqualTo("{\"X-Region\":\"********\",\"x-api-key\":\"********\"}");
+    assertThat(changed.at("/headers").toString())
+        .isEqualTo("{\"X-Region\":\"********\",\"x-api-key\":\"********\"}");
     assertThat(sent(id, "x-api-key", "x-team", "x-region")).as("X-Team was left out, so removed")
         .isEqualTo(Map.of("x-api-key", KEY, "x-region", "eu"));
 
@@ -80,14 +81,16 @@ class CustomHeaderSealingTest {
     admin.patch("/webhooks/" + id, Api.json(Map.of("headers", Map.of("X-Other", "********"))))
         .problem(422, "headers.X-Other");
     admin.post("/webhooks", Api.json(Map.of("scope", "global", "url", receiver.url("/h"),
-        "events", List.of("ticket.*"), "headers", Map.of("X-Api-Key", "********")))).problem(422, "headers.X-Api-Key");
+        "events", List.of("ticket.*"), "headers", Map.of("X-Api-Key", "********"))))
+        .problem(422, "headers.X-Api-Key");
     assertThat(sent(id, "x-api-key", "x-other")).isEqualTo(Map.of("x-api-key", KEY));
   }
 
   @Test
   void clearValuesStoredBeforeSealingStillWork() {
     String id = register(Map.of("X-Api-Key", "placeholder-value"));
-    node.node().database().inTransaction(h -> h.createUpdate("UPDATE webhooks SET headers = :clear WHERE id = :id")
+    node.node().database().inTransaction(h -> h.createUpdate(
+            "UPDATE webhooks SET headers = :clear WHERE id = :id")
         .bind("clear", "{\"X-Api-Key\":\"" + KEY + "\"}").bind("id", id).execute());
     assertThat(admin.get("/webhooks/" + id).expect(200).at("/headers").toString())
         .isEqualTo("{\"X-Api-Key\":\"********\"}");
