@@ -11,6 +11,7 @@ import dev.hookdesk.webhooks.send.EgressGuard;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -44,7 +45,7 @@ public final class WebhookManagement {
   /** {@code POST /webhooks}: throws {@code Invalid} naming every bad field, writing nothing. */
   public WebhookView create(Principal p, ObjectNode body) {
     JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
-    WebhookDraft d = form.read(b, true);
+    WebhookDraft d = form.read(b, true, Map.of());
     b.done();
     return registry.create(Owner.of(p), d);
   }
@@ -52,11 +53,15 @@ public final class WebhookManagement {
   /** Checks a {@code POST /webhooks} body as {@link #create} would, writing nothing. */
   public void check(ObjectNode body) {
     JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
-    form.read(b, true);
+    form.read(b, true, Map.of());
     b.done();
   }
 
-  /** {@code PATCH}: the stored webhook with the given fields replaced, checked as a whole. */
+  /**
+   * {@code PATCH}: the stored webhook with the given fields replaced, checked as a whole. The
+   * masked header values of the stored webhook (and any given as {@link CustomHeaders#MASK})
+   * keep their stored values; {@code headers} given replace the whole set.
+   */
   public WebhookView update(Principal p, Actor actor, String id, ObjectNode body) {
     Owner owner = Owner.of(p);
     StoredWebhook before = registry.get(owner, id);
@@ -74,7 +79,7 @@ public final class WebhookManagement {
     }
     JsonBody b = new JsonBody(merged);
     boolean urlChanged = !merged.path("url").asText().equals(before.webhook().url());
-    WebhookDraft d = form.read(b, urlChanged);
+    WebhookDraft d = form.read(b, urlChanged, before.webhook().headers());
     b.done();
     return registry.update(owner, actor, id, d);
   }

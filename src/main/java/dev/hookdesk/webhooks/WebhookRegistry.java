@@ -40,9 +40,11 @@ public final class WebhookRegistry implements WebhookDirectory {
     this.clock = Objects.requireNonNull(clock);
     this.catalog = Objects.requireNonNull(catalog);
     this.sources = Objects.requireNonNull(sources);
-    this.store = new WebhookStore(mapper);
+    this.store = new WebhookStore(mapper, new CustomHeaders(box, mapper));
     this.events = new WebhookEvents(eventLog, mapper);
     this.box = Objects.requireNonNull(box);
+    // Rows from before header values were sealed: read fine as they are, sealed here once.
+    jdbi.useTransaction(h -> store.sealClearHeaders(h));
   }
 
   WebhookView create(Owner owner, WebhookDraft d) {

@@ -3,9 +3,16 @@ package dev.hookdesk.desk.agents;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.Instant;
 
-/** An agent snapshot as the API and events show it. */
+/**
+ * An agent snapshot as the API and events show it.
+ *
+ * @param webhookUrl a bot's endpoint; it may carry the bot service's own token, so it is left
+ *     out of events (which agents, apps and webhooks read) and shown to admin tokens only,
+ *     by {@link AgentRoutes}
+ */
 public record Agent(String id, String name, String email, String kind, String status,
-    int maxChats, int activeChats, String webhookUrl, Instant createdAt, Instant updatedAt) {
+    int maxChats, int activeChats, @JsonIgnore String webhookUrl, Instant createdAt,
+    Instant updatedAt) {
 
   @JsonIgnore // a convenience, not a field of the published agent
   public boolean isBot() {

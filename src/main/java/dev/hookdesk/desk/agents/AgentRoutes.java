@@ -1,9 +1,11 @@
 package dev.hookdesk.desk.agents;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.hookdesk.core.DomainException.Forbidden;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.JsonBody;
+import dev.hookdesk.http.Page;
 import dev.hookdesk.http.Role;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
@@ -16,7 +18,7 @@ import java.util.Optional;
 /**
  * {@code /agents}: create and list agents, change their status and capacity. A bot's
  * {@code webhook_url} receives chat content, so only admins set it (or turn an agent into a
- * bot), and it passes the same egress check as a webhook's URL.
+ * bot), and only admins read it; it passes the same egress check as a webhook's URL.
  */
 public final class AgentRoutes implements Routes {
   private final AgentService agents;
@@ -30,8 +32,8 @@ public final class AgentRoutes implements Routes {
   @Override
   public void register(Router r) {
     r.post("/agents", Access.ADMIN, this::create);
-    r.get("/agents", Access.DESK, c -> c.ok(agents.list(c.workspaceId(), c.page())));
-    r.get("/agents/{id}", Access.DESK, c -> c.ok(agents.get(c.workspaceId(), c.path("id"))));
+    r.get("/agents", Access.DESK, this::list);
+    r.get("/agents/{id}", Access.DESK, c -> c.ok(shown(c, agents.get(c.workspaceId(), c.path("id")))));
     r.patch("/agents/{id}", Access.DESK, this::update);
   }
 
@@ -47,9 +49,22 @@ public final class AgentRoutes implements Routes {
     url.ifPresent(u -> checkUrl(b, u));
     if (url.isPresent() && !kind.equals("bot")) b.error("webhook_url", "only bot agents have a webhook_url");
     b.done();
-    c.created(agents.create(c.workspaceId(),
-        new AgentService.NewAgent(name, email.orElse(null), kind, status, max, url.orElse(null))));
+    c.created(shown(c, agents.create(c.workspaceId(),
+        new AgentService.NewAgent(name, email.orElse(null), kind, status, max, url.orElse(null)))));
   }
+
+  private void list(Call c) {
+    Page.Result<Agent> page = agents.list(c.workspaceId(), c.page());
+    c.ok(new Page.Result<>(page.data().stream().map(a -> shown(c, a)).toList(), page.nextCursor()));
+  }
+
+  /** The agent as this caller may see it: with a bot's {@code webhook_url} for admins only. */
+  private static Object shown(Call c, Agent a) {
+    return c.principal().role() == Role.ADMIN ? new WithWebhookUrl(a, a.webhookUrl()) : a;
+  }
+
+  /** An agent and its {@code webhook_url}, which {@link Agent} leaves out of its JSON. */
+  record WithWebhookUrl(@JsonUnwrapped Agent agent, String webhookUrl) {}
 
   private void update(Call c) {
     JsonBody b = c.body().allow("name", "status", "max_chats", "kind", "webhook_url");
@@ -62,7 +77,7 @@ public final class AgentRoutes implements Routes {
         b.optOneOf("kind", AgentService.KINDS), b.optString("webhook_url", 2048));
     changes.webhookUrl().ifPresent(u -> checkUrl(b, u));
     b.done();
-    c.ok(agents.update(c.workspaceId(), c.path("id"), changes));
+    c.ok(shown(c, agents.update(c.workspaceId(), c.path("id"), changes)));
   }
 
   static void checkEmail(JsonBody b, String email) {
