@@ -7,7 +7,6 @@ import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,7 +28,6 @@ class InputLimitsTest {
   }
 
   @Test
-  @Disabled("until DeliveryRoutes.recover reads its times with JsonBody.time/optTime (issue 17, item 14)")
   void aTimeBeyondYear9999IsRefusedWithAClearMessage() {
     String webhook = api.post("/webhooks", Api.json(Map.of("scope", "global", "url",
         "http://127.0.0.1:9/hook", "events", List.of("ticket.*"), "private", false))).expect(201).str("/id");
