@@ -170,13 +170,19 @@ final class Dispatcher {
   private void start(Claimed c, Webhook w, OutboundRequest request) {
     inFlight.incrementAndGet();
     Instant started = clock.instant();
-    sender.send(request).whenComplete((r, t) -> {
+    // Fenced again as the request leaves: it may have waited in the client's queue meanwhile.
+    sender.send(request, maySend).whenComplete((r, t) -> {
       AttemptResult result = r != null ? r : new AttemptResult(0, Map.of(), null,
           Duration.between(started, clock.instant()).toMillis(), String.valueOf(t), Optional.empty());
       Instant end = clock.instant();
-      isolation.release(w.id(), result.success(), end);
-      metrics.attempted(result, c.eventAt(), end);
-      writer.offer(Outcome.attempted(c, w, request, result, started));
+      if (WebhookSender.WITHDRAWN.equals(result.error())) {
+        // never sent: no attempt to record, and the row is another node's now
+        isolation.abandon(w.id());
+      } else {
+        isolation.release(w.id(), result.success(), end);
+        metrics.attempted(result, c.eventAt(), end);
+        writer.offer(Outcome.attempted(c, w, request, result, started));
+      }
       inFlight.decrementAndGet();
       if (waiting) wakeup.signal();
     });
