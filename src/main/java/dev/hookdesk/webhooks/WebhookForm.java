@@ -17,12 +17,13 @@ import java.util.Set;
 /** Reads and checks the body of {@code POST/PATCH /webhooks} (SPEC §5), naming each bad field. */
 final class WebhookForm {
   static final String DECISION_EVENT = "chat.assignment_requested";
-  static final List<String> SCOPES = List.of("global", "live_support");
+  static final List<String> SCOPES = List.of("global", "live_support", "operational");
   static final String[] FIELDS = {"scope", "url", "description", "events", "sources", "private",
       "secret", "headers", "enabled", "timeout_ms", "retry_schedule"};
   static final int MAX_URL = 2048;
   private static final Map<String, Set<String>> RESOURCES = Map.of(
-      "global", Set.of("ticket", "contact"), "live_support", Set.of("chat"));
+      "global", Set.of("ticket", "contact"), "live_support", Set.of("chat"),
+      "operational", Set.of("webhook", "delivery"));
   /** Set by Hookdesk (or its HTTP client) on every request; a second value would confuse receivers. */
   private static final Set<String> RESERVED_HEADERS = Set.of("content-type", "host", "user-agent",
       "content-length");

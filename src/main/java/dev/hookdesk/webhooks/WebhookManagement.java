@@ -37,6 +37,11 @@ public final class WebhookManagement {
     this.mapper = Objects.requireNonNull(mapper);
   }
 
+  /** The scopes a webhook may have (SPEC §5). */
+  public static List<String> scopes() {
+    return WebhookForm.SCOPES;
+  }
+
   /** The fields of {@code POST /webhooks}, in the API's names. */
   public static List<String> fields() {
     return List.of(WebhookForm.FIELDS);
@@ -44,10 +49,21 @@ public final class WebhookManagement {
 
   /** {@code POST /webhooks}: throws {@code Invalid} naming every bad field, writing nothing. */
   public WebhookView create(Principal p, ObjectNode body) {
-    JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
-    WebhookDraft d = form.read(b, true, Map.of());
-    b.done();
-    return registry.create(Owner.of(p), d);
+    return createAll(p, List.of(body)).get(0);
+  }
+
+  /**
+   * Several {@code POST /webhooks} bodies (the console's form with one URL per line): all are
+   * registered, or, if any body or conflict is refused, none is.
+   */
+  public List<WebhookView> createAll(Principal p, List<ObjectNode> bodies) {
+    List<WebhookDraft> drafts = new ArrayList<>();
+    for (ObjectNode body : bodies) {
+      JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
+      drafts.add(form.read(b, true, Map.of()));
+      b.done();
+    }
+    return registry.createAll(Owner.of(p), drafts);
   }
 
   /** Checks a {@code POST /webhooks} body as {@link #create} would, writing nothing. */
