@@ -9,6 +9,7 @@ import dev.hookdesk.desk.tickets.TicketService;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
 import io.javalin.http.Context;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class DeskPages implements Routes {
     Map<String, String> requesters = new HashMap<>();
     List<Pages.TicketRow> rows = mine.stream().map(t -> new Pages.TicketRow(t.id(), t.subject(),
         requesters.computeIfAbsent(t.requesterId(), id -> requester(s.workspaceId(), id)),
-        t.status(), t.updatedAt().toString())).toList();
+        t.status(), t.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString())).toList();
     gate.templates().send(ctx, 200, "desk/mine.jte",
         new Pages.Mine(DeskChrome.of(s, "Mine", "mine"), rows));
   }
