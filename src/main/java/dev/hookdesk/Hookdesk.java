@@ -38,6 +38,8 @@ import dev.hookdesk.desk.teams.TeamService;
 import dev.hookdesk.desk.tickets.TicketActions;
 import dev.hookdesk.desk.tickets.TicketRoutes;
 import dev.hookdesk.desk.tickets.TicketService;
+import dev.hookdesk.desk.web.DeskPages;
+import dev.hookdesk.desk.web.SignInPages;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.events.EventRoutes;
 import dev.hookdesk.events.catalog.CatalogRoutes;
@@ -47,6 +49,8 @@ import dev.hookdesk.http.Routes;
 import dev.hookdesk.inspector.InspectorRoutes;
 import dev.hookdesk.inspector.InspectorTarget;
 import dev.hookdesk.ops.OpsRoutes;
+import dev.hookdesk.people.InvitationRoutes;
+import dev.hookdesk.people.People;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.RedactingRenderer;
 import dev.hookdesk.webhooks.SecretBox;
@@ -142,15 +146,21 @@ public final class Hookdesk implements AutoCloseable {
     WebhookSettings webhookSettings = new WebhookSettings(jdbi);
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
         egress, webhookSettings, mapper);
-    Console console = new Console(jdbi, ids, clock, tokens, catalog, mapper,
+    Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
         new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)));
+    People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
+    agents.onDeactivated((h, workspaceId, agentId) -> {
+      console.gate().endSessions(h, agentId);
+      tokens.revokeAgent(h, workspaceId, agentId);
+    });
 
     List<Routes> routes = new ArrayList<>(List.of(
         new OpsRoutes(metrics, database),
-        new WorkspaceRoutes(workspaces, tokens),
+        new WorkspaceRoutes(workspaces, tokens, agents),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
         new AgentRoutes(agents, egress),
+        new InvitationRoutes(people, this::publicUrl),
         new ContactRoutes(contacts),
         new SourceRoutes(sources),
         new TeamRoutes(teams),
@@ -163,6 +173,8 @@ public final class Hookdesk implements AutoCloseable {
         webhookSettings,
         new DeliveryRoutes(deliveries)));
     routes.addAll(console.routes());
+    routes.add(new SignInPages(console.gate(), people));
+    routes.add(new DeskPages(console.gate(), tickets, contacts));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
         this::publicUrl));

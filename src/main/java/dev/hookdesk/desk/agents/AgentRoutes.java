@@ -18,7 +18,9 @@ import java.util.Optional;
 /**
  * {@code /agents}: create and list agents, change their status and capacity. A bot's
  * {@code webhook_url} receives chat content, so only admins set it (or turn an agent into a
- * bot), and only admins read it; it passes the same egress check as a webhook's URL.
+ * bot), and only admins read it; it passes the same egress check as a webhook's URL. Who a
+ * person is and may do — {@code email}, {@code role}, {@code active} — is also changed by admins
+ * only; deactivating ({@code active: false}) ends the agent's sessions and revokes their tokens.
  */
 public final class AgentRoutes implements Routes {
   private final AgentService agents;
@@ -38,19 +40,20 @@ public final class AgentRoutes implements Routes {
   }
 
   private void create(Call c) {
-    JsonBody b = c.body().allow("name", "email", "kind", "status", "max_chats", "webhook_url");
+    JsonBody b = c.body().allow("name", "email", "kind", "status", "max_chats", "webhook_url", "role");
     String name = b.string("name", 200);
     Optional<String> email = b.optString("email", 320);
     email.ifPresent(e -> checkEmail(b, e));
     String kind = b.optOneOf("kind", AgentService.KINDS).orElse("human");
     String status = b.optOneOf("status", AgentService.STATUSES).orElse("offline");
     int max = b.optInt("max_chats", 0, 100).orElse(3);
+    String role = b.optOneOf("role", AgentService.ROLES).orElse("agent");
     Optional<String> url = b.optString("webhook_url", 2048);
     url.ifPresent(u -> checkUrl(b, u));
     if (url.isPresent() && !kind.equals("bot")) b.error("webhook_url", "only bot agents have a webhook_url");
     b.done();
-    c.created(shown(c, agents.create(c.workspaceId(),
-        new AgentService.NewAgent(name, email.orElse(null), kind, status, max, url.orElse(null)))));
+    c.created(shown(c, agents.create(c.workspaceId(), new AgentService.NewAgent(name,
+        email.orElse(null), kind, status, max, url.orElse(null), role))));
   }
 
   private void list(Call c) {
@@ -67,15 +70,25 @@ public final class AgentRoutes implements Routes {
   record WithWebhookUrl(@JsonUnwrapped Agent agent, String webhookUrl) {}
 
   private void update(Call c) {
-    JsonBody b = c.body().allow("name", "status", "max_chats", "kind", "webhook_url");
+    JsonBody b = c.body().allow("name", "status", "max_chats", "kind", "webhook_url", "email",
+        "role", "active");
     if ((b.has("kind") || b.has("webhook_url")) && c.principal().role() != Role.ADMIN) {
       throw new Forbidden("Changing an agent's kind or webhook_url needs an admin token: "
           + "a bot's webhook_url receives the content of its chats");
     }
+    if ((b.has("email") || b.has("role") || b.has("active")) && c.principal().role() != Role.ADMIN) {
+      throw new Forbidden("Changing an agent's email, role or active needs an admin: they decide "
+          + "who signs in and what they may do");
+    }
     var changes = new AgentService.AgentChanges(b.optString("name", 200),
         b.optOneOf("status", AgentService.STATUSES), b.optInt("max_chats", 0, 100),
-        b.optOneOf("kind", AgentService.KINDS), b.optString("webhook_url", 2048));
+        b.optOneOf("kind", AgentService.KINDS), b.optString("webhook_url", 2048),
+        b.optString("email", 320), b.optOneOf("role", AgentService.ROLES), b.optBoolean("active"));
     changes.webhookUrl().ifPresent(u -> checkUrl(b, u));
+    changes.email().ifPresent(e -> checkEmail(b, e));
+    if (!changes.active().orElse(true) && c.principal().agentId().equals(Optional.of(c.path("id")))) {
+      b.error("active", "you cannot deactivate yourself; ask another admin");
+    }
     b.done();
     c.ok(shown(c, agents.update(c.workspaceId(), c.path("id"), changes)));
   }

@@ -80,6 +80,8 @@ public final class ChatRoutes implements Routes {
     if ("system".equals(authorType) && authorId.isPresent()) {
       b.error("author_id", "a system message has no author_id");
     }
+    c.principal().refusesAuthor(authorType, authorId.orElse(null))
+        .ifPresent(m -> b.error("author_id", m));
     b.done();
     c.created(chats.post(c.workspaceId(), c.path("id"), c.actor(), authorType,
         authorId.orElse(null), text));
