@@ -60,7 +60,8 @@ public final class DeliveryEngine implements AutoCloseable {
         ids, mapper, clock);
     this.writer = new ResultWriter(store);
     this.dispatcher = new Dispatcher(queue, db, directory, renderer, sender,
-        isolation, writer, dispatchWakeup, clock, settings, metrics, heartbeats::maySend);
+        isolation, writer, dispatchWakeup, clock, settings, metrics, heartbeats::maySend,
+        heartbeats::holds);
     this.pruner = new AttemptPruner(db, clock, settings.attemptRetention());
     metrics.bindNode(registry, dispatcher::inFlight, () -> isolation.openCircuits(clock.instant()));
     events.onCommit(fanOutWakeup::signal);

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ final class Dispatcher {
   private final DeliverySettings settings;
   private final DeliveryMetrics metrics;
   private final BooleanSupplier maySend;
+  private final Predicate<String> holds;
   private final AtomicInteger inFlight = new AtomicInteger();
   /** Due rows may be waiting for room; a finished send then wakes the claim loop. */
   private volatile boolean waiting;
@@ -48,7 +50,7 @@ final class Dispatcher {
   Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Isolation isolation,
       ResultWriter writer, Wakeup wakeup, Clock clock, DeliverySettings settings,
-      DeliveryMetrics metrics, BooleanSupplier maySend) {
+      DeliveryMetrics metrics, BooleanSupplier maySend, Predicate<String> holds) {
     this.queue = queue;
     this.db = db;
     this.directory = directory;
@@ -61,6 +63,7 @@ final class Dispatcher {
     this.settings = settings;
     this.metrics = metrics;
     this.maySend = maySend;
+    this.holds = holds;
   }
 
   int inFlight() {
@@ -134,7 +137,7 @@ final class Dispatcher {
 
   private void send(List<Claimed> claimed, Map<String, Optional<Webhook>> webhooks,
       Map<String, List<byte[]>> secrets, Instant now) {
-    if (!maySend.getAsBoolean()) {
+    if (!claimed.isEmpty() && !holds.test(claimed.get(0).claimedBy())) {
       // Fenced (Heartbeats): these claims may already be another node's; their rows stay queued.
       log.warn("not sending {} claimed deliveries: this node missed its heartbeats", claimed.size());
       return;
@@ -171,7 +174,7 @@ final class Dispatcher {
     inFlight.incrementAndGet();
     Instant started = clock.instant();
     // Fenced again as the request leaves: it may have waited in the client's queue meanwhile.
-    sender.send(request, maySend).whenComplete((r, t) -> {
+    sender.send(request, () -> holds.test(c.claimedBy())).whenComplete((r, t) -> {
       AttemptResult result = r != null ? r : new AttemptResult(0, Map.of(), null,
           Duration.between(started, clock.instant()).toMillis(), String.valueOf(t), Optional.empty());
       Instant end = clock.instant();
