@@ -99,7 +99,7 @@ public final class Hookdesk implements AutoCloseable {
     new JvmThreadMetrics().bindTo(metrics);
 
     this.database = Database.open(config.jdbcUrl(), config.databaseUser(),
-        config.databasePassword(), 16);
+        config.databasePassword(), 16, Optional.of(config.nodeTimeout()));
     closeables.add(database);
     database.migrate();
     DataDir.tighten(config.dataDir()); // H2 made its files with the default umask
