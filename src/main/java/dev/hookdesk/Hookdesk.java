@@ -29,6 +29,8 @@ import dev.hookdesk.decisions.ResponseSchemas;
 import dev.hookdesk.delivery.DirectDeliveries;
 import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
+import dev.hookdesk.desk.sources.Origins;
+import dev.hookdesk.desk.sources.SourceIdentity;
 import dev.hookdesk.desk.sources.SourceRoutes;
 import dev.hookdesk.desk.sources.SourceService;
 import dev.hookdesk.desk.queues.QueueRoutes;
@@ -47,6 +49,7 @@ import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.HttpServer;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.inspector.InspectorRoutes;
+import dev.hookdesk.live.LiveEvents;
 import dev.hookdesk.inspector.InspectorTarget;
 import dev.hookdesk.ops.OpsRoutes;
 import dev.hookdesk.people.InvitationRoutes;
@@ -63,6 +66,9 @@ import dev.hookdesk.webhooks.send.EgressGuard;
 import dev.hookdesk.webhooks.send.JettyWebhookSender;
 import dev.hookdesk.workspaces.TokenService;
 import dev.hookdesk.workspaces.WorkspaceRoutes;
+import dev.hookdesk.widget.WidgetAssets;
+import dev.hookdesk.widget.WidgetParts;
+import dev.hookdesk.widget.WidgetRoutes;
 import dev.hookdesk.workspaces.WorkspaceService;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -112,6 +118,8 @@ public final class Hookdesk implements AutoCloseable {
     AgentService agents = new AgentService(jdbi, ids, clock);
     ContactService contacts = new ContactService(jdbi, ids, clock, events, mapper);
     SourceService sources = new SourceService(jdbi, clock);
+    SecretBox secrets = SecretBox.open(config.secretKey(), config.dataDir());
+    SourceIdentity sourceIdentity = new SourceIdentity(jdbi, sources, secrets, ids, clock);
     TeamService teams = new TeamService(jdbi, ids, clock, agents);
     QueueService queues = new QueueService(jdbi, ids, clock);
     TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
@@ -119,7 +127,6 @@ public final class Hookdesk implements AutoCloseable {
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
-    SecretBox secrets = SecretBox.open(config.secretKey(), config.dataDir());
     WebhookRegistry webhooks = new WebhookRegistry(jdbi, ids, clock, catalog, sources, events,
         mapper, secrets);
     RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
@@ -139,6 +146,8 @@ public final class Hookdesk implements AutoCloseable {
         metrics, DecisionRouter.Health.DEFAULT, ids, mapper, clock);
     ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
         router);
+    LiveEvents live = new LiveEvents(events, database, Duration.ofSeconds(5));
+    closeables.add(live);
     closeables.add(new BotDispatcher(chats, agents, bots, sender, responseSchemas, mapper, clock));
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
@@ -162,7 +171,7 @@ public final class Hookdesk implements AutoCloseable {
         new AgentRoutes(agents, egress),
         new InvitationRoutes(people, this::publicUrl),
         new ContactRoutes(contacts),
-        new SourceRoutes(sources),
+        new SourceRoutes(sources, sourceIdentity),
         new TeamRoutes(teams),
         new QueueRoutes(queues),
         new TicketRoutes(tickets, ticketActions),
@@ -171,7 +180,10 @@ public final class Hookdesk implements AutoCloseable {
         new BotRoutes(bots),
         new WebhookRoutes(webhookManagement),
         webhookSettings,
-        new DeliveryRoutes(deliveries)));
+        new DeliveryRoutes(deliveries),
+        new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, contacts, sources,
+            sourceIdentity, live, () -> Origins.ofUrl(publicUrl().toString()).orElse(""))),
+        new WidgetAssets(this::defaultWorkspaceId)));
     routes.addAll(console.routes());
     routes.add(new SignInPages(console.gate(), people));
     routes.add(new DeskPages(console.gate(), tickets, contacts));

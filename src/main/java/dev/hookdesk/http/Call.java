@@ -28,6 +28,11 @@ public final class Call {
     this.mapper = mapper;
   }
 
+  /** A call on a route registered outside the API (the widget): no principal, the API's body rules. */
+  public static Call of(Context ctx, ObjectMapper mapper) {
+    return new Call(ctx, null, mapper);
+  }
+
   public Context ctx() {
     return ctx;
   }
