@@ -32,7 +32,8 @@ final class DocsPage {
         "docs.js", read("docs/docs.js"),
         "docs.css", read("docs/docs.css"),
         "swagger-ui-bundle.js", read(ui + "swagger-ui-bundle.js"),
-        "swagger-ui.css", read(ui + "swagger-ui.css"));
+        "swagger-ui.css", read(ui + "swagger-ui.css"),
+        "favicon.png", read(ui + "favicon-32x32.png"));
   }
 
   void register(Router router) {
@@ -55,10 +56,11 @@ final class DocsPage {
       ctx.status(404).result("no such asset");
       return;
     }
-    String type = file.endsWith(".css") ? "text/css" : "text/javascript";
+    String type = file.endsWith(".png") ? "image/png"
+        : file.endsWith(".css") ? "text/css; charset=utf-8" : "text/javascript; charset=utf-8";
     ctx.header("Cache-Control", "public, max-age=3600")
         .header("X-Content-Type-Options", "nosniff")
-        .contentType(type + "; charset=utf-8").result(body);
+        .contentType(type).result(body);
   }
 
   /** The Swagger UI version pinned in pom.xml, read from its webjar so it is named in one place. */

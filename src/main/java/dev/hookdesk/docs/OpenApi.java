@@ -166,7 +166,7 @@ final class OpenApi {
       ObjectNode post = hooks.putObject(t.type()).putObject("post");
       post.putArray("tags").add("Webhook events");
       post.put("operationId", "event_" + t.type().replace('.', '_'));
-      post.put("summary", t.type());
+      post.put("summary", firstSentence(t.description()));
       post.put("description", t.description() + "\n\nScope: " + t.scope() + ".");
       post.putArray("security");
       ArrayNode params = post.putArray("parameters");
@@ -182,6 +182,11 @@ final class OpenApi {
           .put("description", "Received; any other answer (or none within the timeout) is retried");
     }
     return hooks;
+  }
+
+  private static String firstSentence(String text) {
+    int end = text.indexOf(". ");
+    return end < 0 ? text : text.substring(0, end + 1);
   }
 
   static String operationId(String method, String path) {

@@ -66,6 +66,10 @@ class ApiDescriptionTest {
     assertThat(result.getOpenAPI().getOpenapi()).startsWith("3.1.");
     assertThat(result.getOpenAPI().getPaths()).hasSizeGreaterThan(60);
     assertThat(result.getOpenAPI().getWebhooks()).hasSize(node.node().catalog().all().size());
+
+    // The validator does look: the same document with an operation lacking responses is refused.
+    String broken = text.replaceFirst("\"responses\":\\{", "\"responsez\":{");
+    assertThat(new OpenAPIV3Parser().readContents(broken, null, options).getMessages()).isNotEmpty();
   }
 
   @Test

@@ -35,6 +35,7 @@ public final class Browser implements AutoCloseable {
         "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--window-size=1280,900",
         "--user-data-dir=" + profile);
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     this.driver = new ChromeDriver(service, options);
@@ -58,6 +59,13 @@ public final class Browser implements AutoCloseable {
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
     wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     return wait;
+  }
+
+  /** The page's JavaScript console errors (CSP refusals included) since the last call. */
+  public java.util.List<String> consoleErrors() {
+    return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(org.openqa.selenium.logging.LogEntry::getMessage).toList();
   }
 
   /** Saves what the browser shows as target/screenshots/{name}.png. */
