@@ -9,6 +9,7 @@ import dev.hookdesk.console.WebhookServices;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.delivery.DeliveryEngine;
+import dev.hookdesk.docs.ApiDocs;
 import dev.hookdesk.delivery.DeliveryRoutes;
 import dev.hookdesk.delivery.DeliveryService;
 import dev.hookdesk.delivery.DeliverySettings;
@@ -47,6 +48,7 @@ import dev.hookdesk.events.EventRoutes;
 import dev.hookdesk.events.catalog.CatalogRoutes;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.HttpServer;
+import dev.hookdesk.http.Route;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.inspector.InspectorRoutes;
 import dev.hookdesk.live.LiveEvents;
@@ -92,6 +94,7 @@ public final class Hookdesk implements AutoCloseable {
   private final HttpServer http;
   private final WorkspaceService.Bootstrap bootstrap;
   private final EventCatalog catalog;
+  private final ApiDocs apiDocs;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile int listeningPort = -1;
 
@@ -190,6 +193,8 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
         this::publicUrl));
+    this.apiDocs = new ApiDocs(mapper, catalog);
+    routes.add(apiDocs);
     this.http = new HttpServer(mapper, tokens, routes);
   }
 
@@ -240,6 +245,15 @@ public final class Hookdesk implements AutoCloseable {
   /** The owner token generated on the very first start, if this start generated one. */
   public Optional<String> generatedAdminToken() {
     return bootstrap.generatedToken();
+  }
+
+  /** The routes registered under {@code /api/v1}: what the API description must cover. */
+  public List<Route> apiRoutes() {
+    return http.routes();
+  }
+
+  public ApiDocs apiDocs() {
+    return apiDocs;
   }
 
   public EventCatalog catalog() {

@@ -20,6 +20,7 @@ public final class HttpServer {
   public static final long MAX_BODY_BYTES = 1024 * 1024;
 
   private final Javalin javalin;
+  private Router router;
 
   public HttpServer(ObjectMapper mapper, Authenticator authenticator, List<Routes> features) {
     Objects.requireNonNull(mapper);
@@ -53,7 +54,7 @@ public final class HttpServer {
       routes.error(405, "*", ctx -> {
         if (ctx.result() == null) problems.http(new HttpResponseException(405, "not allowed"), ctx);
       });
-      Router router = new Router(routes, authenticator, requests);
+      router = new Router(routes, authenticator, requests);
       features.forEach(f -> f.register(router));
     });
   }
@@ -61,6 +62,11 @@ public final class HttpServer {
   public HttpServer start(int port) {
     javalin.start(port);
     return this;
+  }
+
+  /** The routes registered under {@code /api/v1}, for the API's description and its tests. */
+  public List<Route> routes() {
+    return router.registered();
   }
 
   public int port() {
