@@ -9,6 +9,7 @@ import dev.hookdesk.console.WebhookServices;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.delivery.DeliveryEngine;
+import dev.hookdesk.docs.ApiDocs;
 import dev.hookdesk.delivery.DeliveryRoutes;
 import dev.hookdesk.delivery.DeliveryService;
 import dev.hookdesk.delivery.DeliverySettings;
@@ -31,6 +32,8 @@ import dev.hookdesk.delivery.BotCalls;
 import dev.hookdesk.delivery.DirectDeliveries;
 import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
+import dev.hookdesk.desk.sources.Origins;
+import dev.hookdesk.desk.sources.SourceIdentity;
 import dev.hookdesk.desk.sources.SourceRoutes;
 import dev.hookdesk.desk.sources.SourceService;
 import dev.hookdesk.desk.queues.QueueRoutes;
@@ -40,15 +43,21 @@ import dev.hookdesk.desk.teams.TeamService;
 import dev.hookdesk.desk.tickets.TicketActions;
 import dev.hookdesk.desk.tickets.TicketRoutes;
 import dev.hookdesk.desk.tickets.TicketService;
+import dev.hookdesk.desk.web.DeskPages;
+import dev.hookdesk.desk.web.SignInPages;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.events.EventRoutes;
 import dev.hookdesk.events.catalog.CatalogRoutes;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.HttpServer;
+import dev.hookdesk.http.Route;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.inspector.InspectorRoutes;
+import dev.hookdesk.live.LiveEvents;
 import dev.hookdesk.inspector.InspectorTarget;
 import dev.hookdesk.ops.OpsRoutes;
+import dev.hookdesk.people.InvitationRoutes;
+import dev.hookdesk.people.People;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.RedactingRenderer;
 import dev.hookdesk.webhooks.SecretBox;
@@ -61,6 +70,9 @@ import dev.hookdesk.webhooks.send.EgressGuard;
 import dev.hookdesk.webhooks.send.JettyWebhookSender;
 import dev.hookdesk.workspaces.TokenService;
 import dev.hookdesk.workspaces.WorkspaceRoutes;
+import dev.hookdesk.widget.WidgetAssets;
+import dev.hookdesk.widget.WidgetParts;
+import dev.hookdesk.widget.WidgetRoutes;
 import dev.hookdesk.workspaces.WorkspaceService;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -84,6 +96,7 @@ public final class Hookdesk implements AutoCloseable {
   private final HttpServer http;
   private final WorkspaceService.Bootstrap bootstrap;
   private final EventCatalog catalog;
+  private final ApiDocs apiDocs;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile int listeningPort = -1;
 
@@ -97,7 +110,7 @@ public final class Hookdesk implements AutoCloseable {
     new JvmThreadMetrics().bindTo(metrics);
 
     this.database = Database.open(config.jdbcUrl(), config.databaseUser(),
-        config.databasePassword(), 16);
+        config.databasePassword(), 16, Optional.of(config.nodeTimeout()));
     closeables.add(database);
     database.migrate();
     DataDir.tighten(config.dataDir()); // H2 made its files with the default umask
@@ -110,6 +123,8 @@ public final class Hookdesk implements AutoCloseable {
     AgentService agents = new AgentService(jdbi, ids, clock);
     ContactService contacts = new ContactService(jdbi, ids, clock, events, mapper);
     SourceService sources = new SourceService(jdbi, clock);
+    SecretBox secrets = SecretBox.open(config.secretKey(), config.dataDir());
+    SourceIdentity sourceIdentity = new SourceIdentity(jdbi, sources, secrets, ids, clock);
     TeamService teams = new TeamService(jdbi, ids, clock, agents);
     QueueService queues = new QueueService(jdbi, ids, clock);
     TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
@@ -117,7 +132,6 @@ public final class Hookdesk implements AutoCloseable {
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
-    SecretBox secrets = SecretBox.open(config.secretKey(), config.dataDir());
     WebhookRegistry webhooks = new WebhookRegistry(jdbi, ids, clock, catalog, sources, events,
         mapper, secrets);
     RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
@@ -141,23 +155,31 @@ public final class Hookdesk implements AutoCloseable {
         botCalls, new BotReceivers(chats, agents, bots, responseSchemas, mapper));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
+    LiveEvents live = new LiveEvents(events, database, Duration.ofSeconds(5));
+    closeables.add(live);
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
     WebhookSettings webhookSettings = new WebhookSettings(jdbi);
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
         egress, webhookSettings, mapper);
-    Console console = new Console(jdbi, ids, clock, tokens, catalog, mapper,
+    Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
         new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)));
+    People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
+    agents.onDeactivated((h, workspaceId, agentId) -> {
+      console.gate().endSessions(h, agentId);
+      tokens.revokeAgent(h, workspaceId, agentId);
+    });
 
     List<Routes> routes = new ArrayList<>(List.of(
         new OpsRoutes(metrics, database),
-        new WorkspaceRoutes(workspaces, tokens),
+        new WorkspaceRoutes(workspaces, tokens, agents),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
         new AgentRoutes(agents, egress),
+        new InvitationRoutes(people, this::publicUrl),
         new ContactRoutes(contacts),
-        new SourceRoutes(sources),
+        new SourceRoutes(sources, sourceIdentity),
         new TeamRoutes(teams),
         new QueueRoutes(queues),
         new TicketRoutes(tickets, ticketActions),
@@ -166,11 +188,18 @@ public final class Hookdesk implements AutoCloseable {
         new BotRoutes(bots, botCalls),
         new WebhookRoutes(webhookManagement),
         webhookSettings,
-        new DeliveryRoutes(deliveries)));
+        new DeliveryRoutes(deliveries),
+        new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, contacts, sources,
+            sourceIdentity, live, () -> Origins.ofUrl(publicUrl().toString()).orElse(""))),
+        new WidgetAssets(this::defaultWorkspaceId)));
     routes.addAll(console.routes());
+    routes.add(new SignInPages(console.gate(), people));
+    routes.add(new DeskPages(console.gate(), tickets, contacts));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
         this::publicUrl));
+    this.apiDocs = new ApiDocs(mapper, catalog);
+    routes.add(apiDocs);
     this.http = new HttpServer(mapper, tokens, routes);
   }
 
@@ -221,6 +250,15 @@ public final class Hookdesk implements AutoCloseable {
   /** The owner token generated on the very first start, if this start generated one. */
   public Optional<String> generatedAdminToken() {
     return bootstrap.generatedToken();
+  }
+
+  /** The routes registered under {@code /api/v1}: what the API description must cover. */
+  public List<Route> apiRoutes() {
+    return http.routes();
+  }
+
+  public ApiDocs apiDocs() {
+    return apiDocs;
   }
 
   public EventCatalog catalog() {

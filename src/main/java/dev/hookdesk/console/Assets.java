@@ -9,9 +9,13 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 
-/** The console's static files: its CSS and script from the repo, htmx from its webjar. */
+/**
+ * The console's static files: its CSS and script from the repo, htmx from its webjar, and the
+ * favicon at /favicon.ico, where browsers look for it on any page.
+ */
 final class Assets implements Routes {
   private final Map<String, byte[]> files;
+  private final byte[] favicon = read("console/assets/favicon.ico");
 
   Assets() {
     this.files = Map.of(
@@ -23,6 +27,7 @@ final class Assets implements Routes {
   @Override
   public void register(Router router) {
     router.raw().get("/console/assets/{file}", this::serve);
+    router.raw().get("/favicon.ico", ctx -> send(ctx, favicon, "image/x-icon"));
   }
 
   private void serve(Context ctx) {
@@ -32,9 +37,13 @@ final class Assets implements Routes {
       return;
     }
     String type = ctx.pathParam("file").endsWith(".css") ? "text/css" : "text/javascript";
+    send(ctx, body, type + "; charset=utf-8");
+  }
+
+  private static void send(Context ctx, byte[] body, String contentType) {
     ctx.header("Cache-Control", "public, max-age=3600")
         .header("X-Content-Type-Options", "nosniff")
-        .contentType(type + "; charset=utf-8").result(body);
+        .contentType(contentType).result(body);
   }
 
   /** The htmx version pinned in pom.xml, read from the webjar so it is named in one place. */

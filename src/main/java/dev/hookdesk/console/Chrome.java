@@ -17,12 +17,20 @@ public record Chrome(String title, String section, String csrf, String signedInA
     Objects.requireNonNull(signedInAs);
   }
 
+  /** The section of a page that refuses a signed-in person: it shows no Settings navigation. */
+  public static final String DENIED = "denied";
+
   public static Chrome signedOut(String title, String csrf) {
     return new Chrome(title, "", csrf, "");
   }
 
   public boolean signedIn() {
     return !signedInAs.isEmpty();
+  }
+
+  /** Whether the frame shows the Settings navigation. */
+  public boolean settings() {
+    return signedIn() && !DENIED.equals(section);
   }
 
   /** {@code "page"} for the current navigation link, else null so the attribute is left out. */

@@ -2,6 +2,7 @@ package dev.hookdesk.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.Ids;
+import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.workspaces.TokenService;
@@ -14,13 +15,13 @@ public final class Console {
   private final ConsoleGate gate;
   private final List<Routes> routes;
 
-  public Console(Jdbi jdbi, Ids ids, Clock clock, TokenService tokens, EventCatalog catalog,
-      ObjectMapper mapper, WebhookServices webhooks) {
-    ConsoleSessions sessions = new ConsoleSessions(jdbi, ids, clock, tokens);
+  public Console(Jdbi jdbi, Ids ids, Clock clock, TokenService tokens, AgentService agents,
+      EventCatalog catalog, ObjectMapper mapper, WebhookServices webhooks) {
+    ConsoleSessions sessions = new ConsoleSessions(jdbi, ids, clock, tokens, agents);
     this.gate = new ConsoleGate(sessions, new Templates());
     this.routes = List.of(
         new Assets(),
-        new SignInRoutes(gate, sessions, tokens),
+        new SignInRoutes(gate, tokens),
         new WebhookSettingsRoutes(gate, new RegistryWebhookView(webhooks.webhooks(), webhooks.stats()),
             new SecurityGuide(), new PayloadSamples(catalog, mapper)),
         new WebhookFormRoutes(gate, webhooks.webhooks(), new EventChoices(catalog), mapper),

@@ -6,33 +6,28 @@ import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.workspaces.TokenService;
 import io.javalin.http.Context;
-import io.javalin.http.Cookie;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.SameSite;
 import java.util.Objects;
 import java.util.Optional;
 
-/** {@code /console}: sign in with an admin API token, sign out. */
+/**
+ * {@code /console}: sign in with an admin API token (automation, and admins without a
+ * password), sign out. People sign in with email and password at {@code /sign-in}; both open
+ * the same kind of session.
+ */
 final class SignInRoutes implements Routes {
-  /** Before a session exists, the sign-in form is protected by a double-submitted cookie. */
-  static final String SIGNIN_COOKIE = "hookdesk_signin";
   static final String HOME = "/console/settings/webhooks";
 
   private final ConsoleGate gate;
-  private final ConsoleSessions sessions;
   private final TokenService tokens;
 
-  SignInRoutes(ConsoleGate gate, ConsoleSessions sessions, TokenService tokens) {
+  SignInRoutes(ConsoleGate gate, TokenService tokens) {
     this.gate = Objects.requireNonNull(gate);
-    this.sessions = Objects.requireNonNull(sessions);
     this.tokens = Objects.requireNonNull(tokens);
   }
 
   /** The model of console/signin.jte. */
   record SignInPage(Chrome chrome, String error, String notice) {}
-
-  /** The model of console/needs_admin.jte. */
-  record NeedsAdminPage(Chrome chrome, String role) {}
 
   @Override
   public void register(Router router) {
@@ -48,13 +43,14 @@ final class SignInRoutes implements Routes {
     routes.post("/console/signin", this::signIn);
     routes.post("/console/signout", gate.form((ctx, session) -> {
       gate.signOut(ctx, session);
-      ctx.redirect("/console?signed-out", HttpStatus.SEE_OTHER);
+      // people go back to the email sign-in; token sessions to the token sign-in
+      ctx.redirect(session.person() ? "/sign-in?signed-out" : "/console?signed-out",
+          HttpStatus.SEE_OTHER);
     }));
   }
 
   private void signIn(Context ctx) {
-    String expected = ctx.cookie(SIGNIN_COOKIE);
-    if (expected == null || !ConsoleGate.csrfMatches(ctx, expected)) {
+    if (!gate.formMatches(ctx)) {
       signInPage(ctx, 403, "The sign-in form expired. Paste your token again.", null);
       return;
     }
@@ -70,24 +66,18 @@ final class SignInRoutes implements Routes {
       return;
     }
     if (principal.get().role() != Role.ADMIN) {
-      gate.templates().send(ctx, 403, "console/needs_admin.jte",
-          new NeedsAdminPage(Chrome.signedOut("Needs an admin", ""), principal.get().role().key()));
+      gate.templates().send(ctx, 403, "console/needs_admin.jte", new ConsoleGate.NeedsAdminPage(
+          Chrome.signedOut("Needs an admin", ""), principal.get().role().key(), false));
       return;
     }
     gate.signIn(ctx, principal.get());
-    ctx.cookie(signInCookie(ctx, "", 0));
+    ctx.cookie(ConsoleGate.cookie(ctx, ConsoleGate.FORM_COOKIE, "", "/", 0));
     ctx.redirect(HOME, HttpStatus.SEE_OTHER);
   }
 
   private void signInPage(Context ctx, int status, String error, String notice) {
-    String csrf = sessions.random();
-    ctx.cookie(signInCookie(ctx, csrf, -1));
+    String csrf = gate.openForm(ctx);
     gate.templates().send(ctx, status, "console/signin.jte",
         new SignInPage(Chrome.signedOut("Sign in", csrf), error, notice));
-  }
-
-  private static Cookie signInCookie(Context ctx, String value, int maxAge) {
-    return new Cookie(SIGNIN_COOKIE, value, "/console", maxAge, ConsoleGate.secure(ctx), true,
-        null, SameSite.STRICT);
   }
 }

@@ -2,6 +2,7 @@ package dev.hookdesk.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.FieldError;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.http.Router;
@@ -75,7 +76,8 @@ final class WebhookFormRoutes implements Routes {
   public void register(Router router) {
     var routes = router.raw();
     routes.get(BASE + "/new", gate.page((ctx, s) -> {
-      String scope = "live_support".equals(ctx.queryParam("scope")) ? "live_support" : "global";
+      String asked = param(ctx, "scope");
+      String scope = WebhookManagement.scopes().contains(asked) ? asked : "global";
       WebhookInput blank = WebhookInput.empty(scope);
       WebhookInput input = new WebhookInput(scope, param(ctx, "url"), param(ctx, "description"), "",
           false, blank.events(), "", "", "", "");
@@ -109,9 +111,16 @@ final class WebhookFormRoutes implements Routes {
       show(ctx, s, 422, null, input, errors);
       return;
     }
-    String last = null;
-    for (ObjectNode body : bodies) last = webhooks.create(s.principal(), body).id();
-    ctx.redirect(bodies.size() == 1 ? BASE + "/" + last : WebhookSettingsRoutes.BASE, HttpStatus.SEE_OTHER);
+    List<String> created = new ArrayList<>();
+    try {
+      webhooks.createAll(s.principal(), bodies).forEach(w -> created.add(w.id()));
+    } catch (Conflict e) {
+      // e.g. two URLs deciding the same chat source: nothing was saved
+      show(ctx, s, 409, null, input, Map.of("", List.of(e.getMessage())));
+      return;
+    }
+    ctx.redirect(created.size() == 1 ? BASE + "/" + created.get(0) : WebhookSettingsRoutes.BASE,
+        HttpStatus.SEE_OTHER);
   }
 
   private void update(Context ctx, ConsoleSession s) {

@@ -6,6 +6,7 @@ import dev.hookdesk.delivery.Delivery;
 import dev.hookdesk.http.Page;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
+import dev.hookdesk.http.TimeInput;
 import dev.hookdesk.webhooks.WebhookTester;
 import dev.hookdesk.webhooks.WebhookView;
 import io.javalin.http.Context;
@@ -98,9 +99,11 @@ final class WebhookPageRoutes implements Routes {
     String since = Objects.requireNonNullElse(ctx.formParam("since"), "").trim();
     java.time.Instant at;
     try {
-      at = LocalDateTime.parse(since).toInstant(ZoneOffset.UTC);
+      at = TimeInput.inRange(LocalDateTime.parse(since).toInstant(ZoneOffset.UTC));
     } catch (DateTimeParseException e) {
       throw new Invalid("since", "must be a date and time (UTC), like 2026-11-21T10:00");
+    } catch (IllegalArgumentException e) {
+      throw new Invalid("since", e.getMessage());
     }
     int n = services.deliveries().recover(s.principal(), id(ctx), at, Optional.empty());
     show(ctx, s, new Shown(n == 0 ? "Nothing to recover: no failed or exhausted deliveries since "

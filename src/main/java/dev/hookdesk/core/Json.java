@@ -1,7 +1,10 @@
 package dev.hookdesk.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +26,9 @@ public final class Json {
   private static final DateTimeFormatter RFC3339_MILLIS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+  /** How deep a request body may nest (see {@link #forRequests}). */
+  public static final int MAX_REQUEST_DEPTH = 32;
+
   private Json() {}
 
   public static ObjectMapper newMapper() {
@@ -40,6 +46,23 @@ public final class Json {
         .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
+
+  /**
+   * The mapper that reads request bodies: a key given twice is an error (a proxy or validator
+   * may read the first where Jackson keeps the last), and bodies nest at most
+   * {@value #MAX_REQUEST_DEPTH} levels. The limit is lower than Jackson's default on purpose:
+   * stored events wrap request values a few levels deeper, and the general mapper (default
+   * limits) must always read them back.
+   */
+  public static ObjectMapper forRequests(ObjectMapper mapper) {
+    StreamReadConstraints limits = StreamReadConstraints.builder()
+        .maxNestingDepth(MAX_REQUEST_DEPTH).build();
+    JsonFactory strict = JsonFactory.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .streamReadConstraints(limits)
+        .build();
+    return mapper.copyWith(strict);
   }
 
   public static String time(Instant instant) {

@@ -63,7 +63,8 @@ public final class DeliveryEngine implements AutoCloseable {
         new BotOutcomes(db, records, policy, Objects.requireNonNull(bots), clock), clock);
     this.writer = new ResultWriter(store);
     this.dispatcher = new Dispatcher(queue, db, directory, renderer, sender,
-        isolation, writer, dispatchWakeup, clock, settings, metrics, heartbeats::maySend, bots);
+        isolation, writer, dispatchWakeup, clock, settings, metrics, heartbeats::maySend,
+        heartbeats::holds, bots);
     this.pruner = new AttemptPruner(db, records, clock, settings.attemptRetention());
     metrics.bindNode(registry, dispatcher::inFlight, () -> isolation.openCircuits(clock.instant()));
     events.onCommit(fanOutWakeup::signal);

@@ -6,8 +6,6 @@ import dev.hookdesk.http.JsonBody;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,22 +38,11 @@ public final class DeliveryRoutes implements Routes {
 
   private void recover(Call c) {
     JsonBody b = c.body().allow("since", "until");
-    Instant since = time(b, "since", true);
-    Instant until = time(b, "until", false);
+    Instant since = b.time("since");
+    Instant until = b.optTime("until").orElse(null);
     if (since != null && until != null && !until.isAfter(since)) b.error("until", "must be after since");
     b.done();
     int n = deliveries.recover(c.principal(), c.path("id"), since, Optional.ofNullable(until));
     c.ctx().status(202).json(Map.of("recovered", n));
-  }
-
-  private static Instant time(JsonBody b, String field, boolean required) {
-    Optional<String> v = required ? Optional.ofNullable(b.string(field, 64)) : b.optString(field, 64);
-    if (v.isEmpty()) return null;
-    try {
-      return OffsetDateTime.parse(v.get()).toInstant();
-    } catch (DateTimeParseException e) {
-      b.error(field, "must be an RFC 3339 time such as 2026-11-21T10:00:00.000Z");
-      return null;
-    }
   }
 }

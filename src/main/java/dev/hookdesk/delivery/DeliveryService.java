@@ -7,6 +7,7 @@ import dev.hookdesk.core.Ids;
 import dev.hookdesk.http.Page;
 import dev.hookdesk.http.Principal;
 import dev.hookdesk.store.Database;
+import dev.hookdesk.webhooks.Owner;
 import dev.hookdesk.webhooks.Webhook;
 import dev.hookdesk.webhooks.WebhookDirectory;
 import java.time.Clock;
@@ -95,18 +96,12 @@ public final class DeliveryService {
       if (p.appId().isPresent()) throw new NotFound("Delivery", d.id());
       throw new Conflict("Delivery " + d.id() + " is a bot call; the engine retries bot calls itself");
     }
-    return db.read(h -> directory.find(h, d.webhookId())).filter(w -> owns(p, w))
+    return db.read(h -> directory.find(h, d.webhookId())).filter(Owner.of(p)::sees)
         .orElseThrow(() -> new NotFound("Delivery", d.id()));
   }
 
   private Webhook webhook(Principal p, String webhookId) {
-    return db.read(h -> directory.find(h, webhookId)).filter(w -> owns(p, w))
+    return db.read(h -> directory.find(h, webhookId)).filter(Owner.of(p)::sees)
         .orElseThrow(() -> new NotFound("Webhook", webhookId));
-  }
-
-  // An app token sees only its own app's webhooks (SPEC §8); admins see the workspace's.
-  private static boolean owns(Principal p, Webhook w) {
-    if (!w.workspaceId().equals(p.workspaceId())) return false;
-    return p.appId().isEmpty() || p.appId().get().equals(w.appId());
   }
 }

@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ final class Dispatcher {
   private final DeliverySettings settings;
   private final DeliveryMetrics metrics;
   private final BooleanSupplier maySend;
+  private final Predicate<String> holds;
   private final BotRecipient bots;
   private final AtomicInteger inFlight = new AtomicInteger();
   /** Due rows may be waiting for room; a finished send then wakes the claim loop. */
@@ -49,7 +51,8 @@ final class Dispatcher {
   Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Isolation isolation,
       ResultWriter writer, Wakeup wakeup, Clock clock, DeliverySettings settings,
-      DeliveryMetrics metrics, BooleanSupplier maySend, BotRecipient bots) {
+      DeliveryMetrics metrics, BooleanSupplier maySend, Predicate<String> holds,
+      BotRecipient bots) {
     this.queue = queue;
     this.db = db;
     this.directory = directory;
@@ -62,6 +65,7 @@ final class Dispatcher {
     this.settings = settings;
     this.metrics = metrics;
     this.maySend = maySend;
+    this.holds = holds;
     this.bots = bots;
   }
 
@@ -141,7 +145,7 @@ final class Dispatcher {
 
   /** Sends a bot call: the bots feature signs it; a bot that left the chat is not called. */
   private void call(Claimed c, Instant now) {
-    if (!maySend.getAsBoolean()) return; // fenced, as below: the row stays queued
+    if (!holds.test(c.claimedBy())) return; // fenced, as below: the row stays queued
     if (!isolation.tryAcquire(c.target(), now)) {
       Instant open = isolation.openUntil(c.target());
       writer.offer(Outcome.deferred(c, open != null && open.isAfter(now) ? open : now));
@@ -166,7 +170,7 @@ final class Dispatcher {
 
   private void send(List<Claimed> claimed, Map<String, Optional<Webhook>> webhooks,
       Map<String, List<byte[]>> secrets, Instant now) {
-    if (!maySend.getAsBoolean()) {
+    if (!claimed.isEmpty() && !holds.test(claimed.get(0).claimedBy())) {
       // Fenced (Heartbeats): these claims may already be another node's; their rows stay queued.
       log.warn("not sending {} claimed deliveries: this node missed its heartbeats", claimed.size());
       return;
@@ -203,13 +207,19 @@ final class Dispatcher {
   private void start(Claimed c, Webhook w, OutboundRequest request) {
     inFlight.incrementAndGet();
     Instant started = clock.instant();
-    sender.send(request).whenComplete((r, t) -> {
+    // Fenced again as the request leaves: it may have waited in the client's queue meanwhile.
+    sender.send(request, () -> holds.test(c.claimedBy())).whenComplete((r, t) -> {
       AttemptResult result = r != null ? r : new AttemptResult(0, Map.of(), null,
           Duration.between(started, clock.instant()).toMillis(), String.valueOf(t), Optional.empty());
       Instant end = clock.instant();
-      isolation.release(c.target(), result.success(), end);
-      metrics.attempted(result, c.eventAt(), end);
-      writer.offer(Outcome.attempted(c, w, request, result, started));
+      if (WebhookSender.WITHDRAWN.equals(result.error())) {
+        // never sent: no attempt to record, and the row is another node's now
+        isolation.abandon(c.target());
+      } else {
+        isolation.release(c.target(), result.success(), end);
+        metrics.attempted(result, c.eventAt(), end);
+        writer.offer(Outcome.attempted(c, w, request, result, started));
+      }
       inFlight.decrementAndGet();
       if (waiting) wakeup.signal();
     });

@@ -110,6 +110,14 @@ final class Heartbeats {
     return clock.instant().isBefore(lastBeat.plus(timeout.dividedBy(2)));
   }
 
+  /**
+   * Whether a claim made under {@code claimedBy} may still be sent: this node has not been
+   * declared dead since (it would have rejoined under another id) and may send at all.
+   */
+  boolean holds(String claimedBy) {
+    return claimedBy.equals(nodeId) && maySend();
+  }
+
   /** Leaves the cluster (orderly shutdown, after the claims were handed back). */
   void leave() {
     db.inTransaction(h -> h.createUpdate("DELETE FROM nodes WHERE id = :id")

@@ -58,6 +58,14 @@ final class Isolation {
     if (e.inFlight == 0 && e.failures == 0) endpoints.remove(webhookId);
   }
 
+  /** A send that never went out: it frees its slot and says nothing about the endpoint. */
+  synchronized void abandon(String webhookId) {
+    Endpoint e = endpoints.get(webhookId);
+    if (e == null) return;
+    e.inFlight--;
+    if (e.inFlight == 0 && e.failures == 0) endpoints.remove(webhookId);
+  }
+
   /** How many more sends the webhook admits now: 0 while its circuit is open or it is at its cap. */
   synchronized int headroom(String webhookId, Instant now) {
     Endpoint e = endpoints.get(webhookId);

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -23,7 +24,11 @@ import org.jdbi.v3.core.Jdbi;
  * event for fan-out to webhooks in that same transaction.
  */
 public final class EventLog {
+  /** PostgreSQL channel told the workspace id of every commit that appended events. */
+  public static final String CHANNEL = "hookdesk_events";
+
   private final Jdbi jdbi;
+  private final Dialect dialect;
   private final String nextSequence;
   private final WorkspaceTurns turns = new WorkspaceTurns();
   private final ObjectMapper mapper;
@@ -31,10 +36,12 @@ public final class EventLog {
   private final Clock clock;
   private final EventCatalog catalog;
   private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<String>> workspaceListeners = new CopyOnWriteArrayList<>();
 
   public EventLog(Jdbi jdbi, Dialect dialect, ObjectMapper mapper, Ids ids, Clock clock,
       EventCatalog catalog) {
     this.jdbi = Objects.requireNonNull(jdbi);
+    this.dialect = dialect;
     this.nextSequence = dialect.incrementReturning("workspaces", "event_sequence", "id");
     this.mapper = Objects.requireNonNull(mapper);
     this.ids = Objects.requireNonNull(ids);
@@ -47,6 +54,21 @@ public final class EventLog {
     commitListeners.add(listener);
   }
 
+  /**
+   * Called with the workspace id after a transaction that appended its events commits on this
+   * node; other nodes hear of it on {@link #CHANNEL}.
+   */
+  public void onWorkspaceCommit(Consumer<String> listener) {
+    workspaceListeners.add(listener);
+  }
+
+  /** The sequence of the workspace's last committed event (0 when none): where a live reader starts. */
+  public long lastSequence(String workspaceId) {
+    return jdbi.withHandle(h -> h.createQuery(
+            "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE workspace_id = :ws")
+        .bind("ws", workspaceId).mapTo(Long.class).one());
+  }
+
   /** Appends an event in the caller's transaction; the per-workspace sequence orders them. */
   public Event append(Handle h, EventDraft draft) {
     catalog.require(draft.type());
@@ -54,6 +76,8 @@ public final class EventLog {
     String id = ids.next("evt");
     h.createUpdate("INSERT INTO fanout_queue (event_id, workspace_id, created_at) VALUES (:id, :ws, :at)")
         .bind("id", id).bind("ws", draft.workspaceId()).bind("at", now).execute();
+    // Delivered at commit, and only then; PostgreSQL folds a transaction's repeats into one.
+    dialect.notify(h, CHANNEL, draft.workspaceId());
     // Taking the sequence locks the workspace row until commit, so sequences follow commit
     // order and a reader paging by sequence never sees a gap fill in later. Every writer of
     // the workspace queues for that lock (first in this node's turns): only one statement
@@ -69,7 +93,10 @@ public final class EventLog {
         .bind("id", event.id()).bind("ws", event.workspaceId()).bind("seq", sequence)
         .bind("type", event.type()).bind("at", now).bind("source", event.source())
         .bind("body", Json.write(mapper, event)).execute();
-    h.afterCommit(() -> commitListeners.forEach(Runnable::run));
+    h.afterCommit(() -> {
+      commitListeners.forEach(Runnable::run);
+      workspaceListeners.forEach(l -> l.accept(event.workspaceId()));
+    });
     return event;
   }
 

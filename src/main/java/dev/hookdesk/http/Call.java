@@ -1,12 +1,19 @@
 package dev.hookdesk.http;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.DomainException.FieldError;
 import dev.hookdesk.core.DomainException.Invalid;
+import dev.hookdesk.core.Json;
 import dev.hookdesk.events.Actor;
 import io.javalin.http.Context;
+import java.nio.charset.CharacterCodingException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** One API request as a route sees it: the caller, the body, parameters, the answer. */
@@ -19,6 +26,11 @@ public final class Call {
     this.ctx = ctx;
     this.principal = principal;
     this.mapper = mapper;
+  }
+
+  /** A call on a route registered outside the API (the widget): no principal, the API's body rules. */
+  public static Call of(Context ctx, ObjectMapper mapper) {
+    return new Call(ctx, null, mapper);
   }
 
   public Context ctx() {
@@ -52,21 +64,35 @@ public final class Call {
     return Page.from(query("limit"), query("cursor"));
   }
 
-  /** The request body as a JSON object; an empty body reads as {@code {}}. */
+  /**
+   * The request body as a JSON object; an empty body reads as {@code {}}. Refused: bytes that are
+   * not UTF-8, duplicate keys, deep nesting (400), and U+0000 anywhere in it (422, naming where).
+   */
   public JsonBody body() {
     byte[] bytes = ctx.bodyAsBytes();
     if (bytes.length == 0) return new JsonBody(mapper.createObjectNode());
+    String text;
+    try {
+      // Decoded here rather than by Jackson, which accepts overlong UTF-8 forms.
+      text = RequestText.decode(bytes);
+    } catch (CharacterCodingException e) {
+      throw Invalid.unreadable("is not valid UTF-8");
+    }
     JsonNode node;
     try {
-      node = mapper.readTree(bytes);
+      node = mapper.readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+    } catch (StreamConstraintsException e) {
+      throw Invalid.unreadable("is nested more than " + Json.MAX_REQUEST_DEPTH + " levels deep");
     } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
       throw Invalid.unreadable("is not valid JSON: " + e.getOriginalMessage()
-          + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
-    } catch (java.io.IOException e) {
-      throw Invalid.unreadable("could not be read: " + e.getMessage());
+          + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
     }
     if (node == null || node.isMissingNode()) return new JsonBody(mapper.createObjectNode());
     if (!node.isObject()) throw Invalid.unreadable("must be a JSON object");
+    List<FieldError> nul = new ArrayList<>();
+    ControlCharacters.findNul(node, "", nul);
+    if (!nul.isEmpty()) throw new Invalid(nul);
     return new JsonBody((ObjectNode) node);
   }
 

@@ -2,29 +2,44 @@ package dev.hookdesk.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.DomainException;
+import dev.hookdesk.core.Json;
 import io.javalin.Javalin;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
+import jakarta.servlet.DispatcherType;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 
-/** The HTTP server: Javalin on Jetty 12 with virtual threads, 1 MiB bodies, problem+json. */
+/**
+ * The HTTP server: Javalin on Jetty 12 with virtual threads, 1 MiB bodies, problem+json, and
+ * request text that is clean UTF-8 (see {@link RequestText}, {@link EdgeFilter}).
+ */
 public final class HttpServer {
   public static final long MAX_BODY_BYTES = 1024 * 1024;
 
   private final Javalin javalin;
+  private Router router;
 
   public HttpServer(ObjectMapper mapper, Authenticator authenticator, List<Routes> features) {
     Objects.requireNonNull(mapper);
     Problems problems = new Problems(mapper);
+    ObjectMapper requests = Json.forRequests(mapper);
     this.javalin = Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.startup.showOldJavalinVersionWarning = false;
       config.concurrency.useVirtualThreads = true;
       config.http.maxRequestSize = MAX_BODY_BYTES;
       config.router.ignoreTrailingSlashes = true;
-      config.jsonMapper(new JavalinJackson(mapper, true));
+      config.jsonMapper(new JavalinJackson(requests, true));
+      config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(problems)));
+      config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
+          new FilterHolder(new EdgeFilter()), "/*", EnumSet.of(DispatcherType.REQUEST)));
       var routes = config.routes;
+      routes.before(RequestText::checkQuery);
+      // HTML forms are posted to the console only; captures (/inspect/) keep any bytes sent.
+      routes.before("/console/*", RequestText::checkForm);
       routes.before(Router.API + "/*", ctx -> {
         // Refuse large bodies before reading them; chunked ones hit maxRequestSize.
         long length = ctx.req().getContentLengthLong();
@@ -39,7 +54,7 @@ public final class HttpServer {
       routes.error(405, "*", ctx -> {
         if (ctx.result() == null) problems.http(new HttpResponseException(405, "not allowed"), ctx);
       });
-      Router router = new Router(routes, authenticator, mapper);
+      router = new Router(routes, authenticator, requests);
       features.forEach(f -> f.register(router));
     });
   }
@@ -47,6 +62,11 @@ public final class HttpServer {
   public HttpServer start(int port) {
     javalin.start(port);
     return this;
+  }
+
+  /** The routes registered under {@code /api/v1}, for the API's description and its tests. */
+  public List<Route> routes() {
+    return router.registered();
   }
 
   public int port() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookdesk.core.DomainException.FieldError;
 import dev.hookdesk.core.DomainException.Invalid;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -67,6 +68,10 @@ public final class JsonBody {
       return Optional.empty();
     }
     String s = v.asText();
+    if (ControlCharacters.forbiddenIn(s)) {
+      error(field, ControlCharacters.CONTROL_MESSAGE);
+      return Optional.empty();
+    }
     if (s.isBlank()) {
       error(field, "must not be empty");
       return Optional.empty();
@@ -143,6 +148,8 @@ public final class JsonBody {
       JsonNode item = v.get(i);
       if (!item.isTextual() || item.asText().isBlank() || item.asText().length() > maxLength) {
         error(field + "[" + i + "]", "must be a non-empty string of at most " + maxLength + " characters");
+      } else if (ControlCharacters.forbiddenIn(item.asText())) {
+        error(field + "[" + i + "]", ControlCharacters.CONTROL_MESSAGE);
       } else {
         out.add(item.asText());
       }
@@ -162,11 +169,34 @@ public final class JsonBody {
     v.fields().forEachRemaining(e -> {
       if (!e.getValue().isTextual()) {
         error(field + "." + e.getKey(), "must be a string");
+      } else if (ControlCharacters.forbiddenIn(e.getKey() + e.getValue().asText())) {
+        error(field + "." + e.getKey(), ControlCharacters.CONTROL_MESSAGE);
       } else {
         out.put(e.getKey(), e.getValue().asText());
       }
     });
     return out;
+  }
+
+  /** A required RFC 3339 time between 1970 and 9999 (see {@link TimeInput}). */
+  public Instant time(String field) {
+    Optional<Instant> v = optTime(field);
+    if (v.isEmpty() && !hasError(field)) {
+      error(field, "is required; send an RFC 3339 time such as " + TimeInput.EXAMPLE);
+    }
+    return v.orElse(null);
+  }
+
+  /** An RFC 3339 time between 1970 and 9999, if given (see {@link TimeInput}). */
+  public Optional<Instant> optTime(String field) {
+    return optString(field, 64).flatMap(s -> {
+      try {
+        return Optional.of(TimeInput.rfc3339(s));
+      } catch (IllegalArgumentException e) {
+        error(field, "'" + s + "' " + e.getMessage());
+        return Optional.empty();
+      }
+    });
   }
 
   /** A nested object, read with the same error list; empty when absent. */

@@ -5,11 +5,22 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /** {@code ?limit=&cursor=}: at most {@code limit} items after the opaque {@code cursor}. */
 public record Page(int limit, Optional<String> cursor) {
   public static final int DEFAULT_LIMIT = 50;
   public static final int MAX_LIMIT = 500;
+  /** Cursors are ids or numbers this server made: printable ASCII, short. */
+  private static final Pattern CURSOR = Pattern.compile("[\\x21-\\x7E]{1,200}");
+
+  public Page {
+    cursor = cursor.filter(c -> !c.isEmpty());
+    if (cursor.isPresent() && !CURSOR.matcher(cursor.get()).matches()) {
+      throw new Invalid("cursor", "is not a cursor of this list; pass the next_cursor of the previous "
+          + "page as it is, or leave it out to start at the beginning");
+    }
+  }
 
   public static Page from(Optional<String> limit, Optional<String> cursor) {
     int n = DEFAULT_LIMIT;

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 final class Problems {
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
   static final String TYPE_BASE = "https://hookdesk.dev/problems/";
+  static final String TYPE = "application/problem+json";
 
   private final ObjectMapper mapper;
 
@@ -42,6 +43,11 @@ final class Problems {
   }
 
   void write(Context ctx, int status, String title, String detail, List<DomainException.FieldError> errors) {
+    ctx.status(status).contentType(TYPE).result(json(status, title, detail, errors));
+  }
+
+  /** The RFC 9457 body (SPEC §2). */
+  String json(int status, String title, String detail, List<DomainException.FieldError> errors) {
     ObjectNode body = mapper.createObjectNode();
     body.put("type", TYPE_BASE + slug(title));
     body.put("title", title);
@@ -51,10 +57,10 @@ final class Problems {
     for (var fe : errors) {
       list.addObject().put("field", fe.field()).put("message", fe.message());
     }
-    ctx.status(status).contentType("application/problem+json").result(body.toString());
+    return body.toString();
   }
 
-  private static String title(int status) {
+  static String title(int status) {
     return switch (status) {
       case 400 -> "Bad request";
       case 404 -> "Not found";

@@ -6,6 +6,8 @@ import dev.hookdesk.core.DomainException.Unauthorized;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Registers routes under {@code /api/v1} with the token check each needs. */
 public final class Router {
@@ -14,6 +16,7 @@ public final class Router {
   private final RoutesConfig routes;
   private final Authenticator authenticator;
   private final ObjectMapper mapper;
+  private final List<Route> registered = new ArrayList<>();
 
   Router(RoutesConfig routes, Authenticator authenticator, ObjectMapper mapper) {
     this.routes = routes;
@@ -22,23 +25,23 @@ public final class Router {
   }
 
   public void get(String path, Access access, Endpoint endpoint) {
-    routes.get(API + path, wrap(access, endpoint));
+    routes.get(API + path, wrap("GET", path, access, endpoint));
   }
 
   public void post(String path, Access access, Endpoint endpoint) {
-    routes.post(API + path, wrap(access, endpoint));
+    routes.post(API + path, wrap("POST", path, access, endpoint));
   }
 
   public void put(String path, Access access, Endpoint endpoint) {
-    routes.put(API + path, wrap(access, endpoint));
+    routes.put(API + path, wrap("PUT", path, access, endpoint));
   }
 
   public void patch(String path, Access access, Endpoint endpoint) {
-    routes.patch(API + path, wrap(access, endpoint));
+    routes.patch(API + path, wrap("PATCH", path, access, endpoint));
   }
 
   public void delete(String path, Access access, Endpoint endpoint) {
-    routes.delete(API + path, wrap(access, endpoint));
+    routes.delete(API + path, wrap("DELETE", path, access, endpoint));
   }
 
   /** Routes outside the API base path (health, console, inspector): no token check. */
@@ -50,7 +53,13 @@ public final class Router {
     return mapper;
   }
 
-  private Handler wrap(Access access, Endpoint endpoint) {
+  /** Every route registered under {@code /api/v1} so far, in order (the API's own listing). */
+  public synchronized List<Route> registered() {
+    return List.copyOf(registered);
+  }
+
+  private synchronized Handler wrap(String method, String path, Access access, Endpoint endpoint) {
+    registered.add(new Route(method, API + path, access));
     return ctx -> endpoint.handle(new Call(ctx, authorize(ctx, access), mapper));
   }
 

@@ -3,6 +3,7 @@ package dev.hookdesk.inspector;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.http.HttpServer;
 import dev.hookdesk.http.Router;
+import dev.hookdesk.http.Throttle;
 import dev.hookdesk.http.Routes;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
@@ -54,8 +55,8 @@ final class CaptureRoutes implements Routes {
 
   private void capture(Context ctx) {
     String binId = ctx.pathParam("bin_id");
-    throttle(ctx, perAddress.acquire(ctx.ip()), "from this address", PER_ADDRESS_PER_MINUTE);
-    throttle(ctx, perBin.acquire(binId), "into this bin", PER_BIN_PER_MINUTE);
+    perAddress.check(ctx, ctx.ip(), "from this address");
+    perBin.check(ctx, binId, "into this bin");
     if (ctx.req().getContentLengthLong() > HttpServer.MAX_BODY_BYTES) {
       throw new HttpResponseException(413, "too large");
     }
@@ -74,14 +75,6 @@ final class CaptureRoutes implements Routes {
         .orElseThrow(() -> new NotFound("Inspector bin", binId));
     ctx.status(200).json(Map.of("received", true, "request_id", id,
         "truncated", size > Inspector.MAX_BODY_BYTES));
-  }
-
-  private static void throttle(Context ctx, Optional<Duration> wait, String what, int perMinute) {
-    if (wait.isEmpty()) return;
-    long seconds = wait.get().toSeconds();
-    ctx.header("Retry-After", Long.toString(seconds));
-    throw new HttpResponseException(429, "Too many requests " + what + " (at most "
-        + perMinute + " a minute); retry in " + seconds + " s");
   }
 
   /**

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -53,6 +54,17 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(String url, Optional<String> user, Optional<String> password,
       int poolSize) {
+    return open(url, user, password, poolSize, Optional.empty());
+  }
+
+  /**
+   * As {@link #open(String, Optional, Optional, int)}; on PostgreSQL a transaction left open
+   * and idle for {@code stalled} is ended by the server. A node that stops dead mid-transaction
+   * (a pause, a frozen VM) would otherwise keep its row locks — the events it was fanning out,
+   * the deliveries it was claiming — from the nodes that declared it dead.
+   */
+  public static Database open(String url, Optional<String> user, Optional<String> password,
+      int poolSize, Optional<Duration> stalled) {
     Objects.requireNonNull(url);
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(url);
@@ -67,6 +79,8 @@ public final class Database implements AutoCloseable {
       // Keeps bound values out of PostgreSQL errors: without it the server's Detail ("Key
       // (x)=(value)") is in the message, and a failed batch names its entry with every parameter.
       hc.addDataSourceProperty("logServerErrorDetail", "false");
+      stalled.ifPresent(d -> hc.addDataSourceProperty("options",
+          "-c idle_in_transaction_session_timeout=" + d.toMillis()));
     }
     try {
       Dialect dialect = Dialect.forUrl(url);

@@ -25,11 +25,17 @@ public interface Dialect {
   /** Wakes the listeners of a channel on every node once the transaction commits; a no-op without notify. */
   void notify(Handle h, String channel);
 
+  /** {@link #notify(Handle, String)} with a payload the listeners receive (at most a few hundred bytes). */
+  void notify(Handle h, String channel, String payload);
+
   /**
    * Calls {@code onNotify} whenever a node notifies the channel, until closed. Without
    * notify support it never calls; polling and in-process signals cover that case.
    */
   AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify);
+
+  /** {@link #listen(DataSource, String, Runnable)}, told each distinct payload of a batch. */
+  AutoCloseable listenPayloads(DataSource dataSource, String channel, Consumer<String> onPayload);
 
   /**
    * A query that adds one to {@code column} of the row whose {@code key} is {@code :id} and

@@ -40,7 +40,18 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public void notify(Handle h, String channel, String payload) {
+    // as above
+  }
+
+  @Override
   public AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify) {
+    return () -> { };
+  }
+
+  @Override
+  public AutoCloseable listenPayloads(DataSource dataSource, String channel,
+      Consumer<String> onPayload) {
     return () -> { };
   }
 

@@ -30,8 +30,20 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public void notify(Handle h, String channel, String payload) {
+    h.createQuery("SELECT pg_notify(:channel, :payload)").bind("channel", channel)
+        .bind("payload", payload).mapTo(String.class).one();
+  }
+
+  @Override
   public AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify) {
-    return PostgresListener.start(dataSource, channel, onNotify);
+    return PostgresListener.start(dataSource, channel, payloads -> onNotify.run());
+  }
+
+  @Override
+  public AutoCloseable listenPayloads(DataSource dataSource, String channel,
+      Consumer<String> onPayload) {
+    return PostgresListener.start(dataSource, channel, payloads -> payloads.forEach(onPayload));
   }
 
   @Override

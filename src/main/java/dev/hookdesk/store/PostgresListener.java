@@ -3,6 +3,9 @@ package dev.hookdesk.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -15,18 +18,20 @@ final class PostgresListener implements AutoCloseable {
 
   private final DataSource dataSource;
   private final String channel;
-  private final Runnable onNotify;
+  private final Consumer<Set<String>> onNotify;
   private final Thread thread;
   private volatile boolean open = true;
 
-  private PostgresListener(DataSource dataSource, String channel, Runnable onNotify) {
+  private PostgresListener(DataSource dataSource, String channel, Consumer<Set<String>> onNotify) {
     this.dataSource = dataSource;
     this.channel = channel;
     this.onNotify = onNotify;
     this.thread = Thread.ofPlatform().daemon().name("pg-listen-" + channel).unstarted(this::run);
   }
 
-  static PostgresListener start(DataSource dataSource, String channel, Runnable onNotify) {
+  /** {@code onNotify} gets the distinct payloads of each batch of notifications. */
+  static PostgresListener start(DataSource dataSource, String channel,
+      Consumer<Set<String>> onNotify) {
     PostgresListener l = new PostgresListener(dataSource, channel, onNotify);
     l.thread.start();
     return l;
@@ -39,7 +44,10 @@ final class PostgresListener implements AutoCloseable {
         PGConnection pg = c.unwrap(PGConnection.class);
         while (open) {
           PGNotification[] ns = pg.getNotifications(500);
-          if (ns != null && ns.length > 0) onNotify.run();
+          if (ns == null || ns.length == 0) continue;
+          Set<String> payloads = new LinkedHashSet<>();
+          for (PGNotification n : ns) payloads.add(n.getParameter());
+          onNotify.accept(payloads);
         }
       } catch (SQLException | RuntimeException e) {
         if (!open) return;

@@ -17,14 +17,23 @@ import java.util.Set;
 /** Reads and checks the body of {@code POST/PATCH /webhooks} (SPEC §5), naming each bad field. */
 final class WebhookForm {
   static final String DECISION_EVENT = "chat.assignment_requested";
-  static final List<String> SCOPES = List.of("global", "live_support");
+  static final List<String> SCOPES = List.of("global", "live_support", "operational");
   static final String[] FIELDS = {"scope", "url", "description", "events", "sources", "private",
       "secret", "headers", "enabled", "timeout_ms", "retry_schedule"};
   static final int MAX_URL = 2048;
   private static final Map<String, Set<String>> RESOURCES = Map.of(
-      "global", Set.of("ticket", "contact"), "live_support", Set.of("chat"));
+      "global", Set.of("ticket", "contact"), "live_support", Set.of("chat"),
+      "operational", Set.of("webhook", "delivery"));
+  /** Set by Hookdesk (or its HTTP client) on every request; a second value would confuse receivers. */
   private static final Set<String> RESERVED_HEADERS = Set.of("content-type", "host", "user-agent",
-      "content-length", "transfer-encoding", "connection");
+      "content-length");
+  /**
+   * About one connection, not the request (RFC 9110 §7.6.1), or changing how it is sent:
+   * {@code Expect: 100-continue} makes the client wait for an interim answer receivers never give.
+   */
+  private static final Set<String> CONNECTION_HEADERS = Set.of("connection", "keep-alive",
+      "proxy-connection", "transfer-encoding", "te", "trailer", "upgrade", "expect",
+      "proxy-authorization", "proxy-authenticate");
 
   private final EventCatalog catalog;
   private final EgressGuard guard;
@@ -34,8 +43,13 @@ final class WebhookForm {
     this.guard = guard;
   }
 
-  /** Reads a full webhook; {@code checkEgress} is false when a change leaves the URL alone. */
-  WebhookDraft read(JsonBody b, boolean checkEgress) {
+  /**
+   * Reads a full webhook; {@code checkEgress} is false when a change leaves the URL alone.
+   *
+   * @param storedHeaders the webhook's headers before a change (empty when registering): a
+   *     header given as {@link CustomHeaders#MASK} keeps its stored value
+   */
+  WebhookDraft read(JsonBody b, boolean checkEgress, Map<String, String> storedHeaders) {
     String scope = b.oneOf("scope", SCOPES);
     String url = b.string("url", MAX_URL);
     String description = b.optString("description", 500).orElse(null);
@@ -48,7 +62,7 @@ final class WebhookForm {
     }
     Optional<String> secret = b.optString("secret", Secrets.MAX_LENGTH);
     secret.flatMap(Secrets::problem).ifPresent(p -> b.error("secret", p));
-    Map<String, String> headers = headers(b);
+    Map<String, String> headers = headers(b, storedHeaders);
     boolean enabled = b.optBoolean("enabled").orElse(true);
     boolean decision = events.contains(DECISION_EVENT);
     int timeout = b.optInt("timeout_ms", 1000, decision ? 10_000 : 30_000)
@@ -123,23 +137,40 @@ final class WebhookForm {
     return String.join(" or ", out);
   }
 
-  private static Map<String, String> headers(JsonBody b) {
+  private static Map<String, String> headers(JsonBody b, Map<String, String> stored) {
     Map<String, String> headers = b.stringMap("headers");
     if (headers.size() > 20) b.error("headers", "at most 20 custom headers");
     for (Map.Entry<String, String> h : headers.entrySet()) {
       String name = h.getKey();
-      String lower = name.toLowerCase();
       String field = "headers." + name;
+      if (h.getValue().equals(CustomHeaders.MASK)) {
+        Optional<String> kept = storedValue(stored, name);
+        if (kept.isEmpty()) {
+          b.error(field, "'" + CustomHeaders.MASK + "' stands for a stored value, and "
+              + (stored.isEmpty() ? "there is none yet" : "this webhook has none for " + name)
+              + "; give the value");
+          continue;
+        }
+        h.setValue(kept.get());
+      }
+      String lower = name.toLowerCase();
       if (!name.matches("[A-Za-z0-9!#$%&'*+.^_`|~-]{1,100}")) {
         b.error(field, "is not a valid header name");
       } else if (RESERVED_HEADERS.contains(lower) || lower.startsWith("webhook-")
           || lower.startsWith("hookdesk-")) {
         b.error(field, "is set by Hookdesk and cannot be overridden");
+      } else if (CONNECTION_HEADERS.contains(lower)) {
+        b.error(field, "concerns the connection, not the request, and cannot be set");
       } else if (h.getValue().length() > 1000 || h.getValue().chars().anyMatch(c -> c < 32 && c != 9)) {
         b.error(field, "must be at most 1000 characters without line breaks");
       }
     }
     return headers;
+  }
+
+  private static Optional<String> storedValue(Map<String, String> stored, String name) {
+    return stored.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue).findFirst();
   }
 
   private static List<Duration> retry(JsonBody b) {

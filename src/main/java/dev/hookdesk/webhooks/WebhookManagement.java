@@ -11,6 +11,7 @@ import dev.hookdesk.webhooks.send.EgressGuard;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -36,6 +37,11 @@ public final class WebhookManagement {
     this.mapper = Objects.requireNonNull(mapper);
   }
 
+  /** The scopes a webhook may have (SPEC §5). */
+  public static List<String> scopes() {
+    return WebhookForm.SCOPES;
+  }
+
   /** The fields of {@code POST /webhooks}, in the API's names. */
   public static List<String> fields() {
     return List.of(WebhookForm.FIELDS);
@@ -43,20 +49,35 @@ public final class WebhookManagement {
 
   /** {@code POST /webhooks}: throws {@code Invalid} naming every bad field, writing nothing. */
   public WebhookView create(Principal p, ObjectNode body) {
-    JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
-    WebhookDraft d = form.read(b, true);
-    b.done();
-    return registry.create(Owner.of(p), d);
+    return createAll(p, List.of(body)).get(0);
+  }
+
+  /**
+   * Several {@code POST /webhooks} bodies (the console's form with one URL per line): all are
+   * registered, or, if any body or conflict is refused, none is.
+   */
+  public List<WebhookView> createAll(Principal p, List<ObjectNode> bodies) {
+    List<WebhookDraft> drafts = new ArrayList<>();
+    for (ObjectNode body : bodies) {
+      JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
+      drafts.add(form.read(b, true, Map.of()));
+      b.done();
+    }
+    return registry.createAll(Owner.of(p), drafts);
   }
 
   /** Checks a {@code POST /webhooks} body as {@link #create} would, writing nothing. */
   public void check(ObjectNode body) {
     JsonBody b = new JsonBody(body).allow(WebhookForm.FIELDS);
-    form.read(b, true);
+    form.read(b, true, Map.of());
     b.done();
   }
 
-  /** {@code PATCH}: the stored webhook with the given fields replaced, checked as a whole. */
+  /**
+   * {@code PATCH}: the stored webhook with the given fields replaced, checked as a whole. The
+   * masked header values of the stored webhook (and any given as {@link CustomHeaders#MASK})
+   * keep their stored values; {@code headers} given replace the whole set.
+   */
   public WebhookView update(Principal p, Actor actor, String id, ObjectNode body) {
     Owner owner = Owner.of(p);
     StoredWebhook before = registry.get(owner, id);
@@ -74,7 +95,7 @@ public final class WebhookManagement {
     }
     JsonBody b = new JsonBody(merged);
     boolean urlChanged = !merged.path("url").asText().equals(before.webhook().url());
-    WebhookDraft d = form.read(b, urlChanged);
+    WebhookDraft d = form.read(b, urlChanged, before.webhook().headers());
     b.done();
     return registry.update(owner, actor, id, d);
   }

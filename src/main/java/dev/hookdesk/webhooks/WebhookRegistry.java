@@ -23,6 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The registered webhooks: management (SPEC §5) and what the delivery engine asks of them. */
 public final class WebhookRegistry implements WebhookDirectory {
+  private static final String OPERATIONAL = "operational";
+  private static final String EXHAUSTED = "delivery.exhausted";
   private final Jdbi jdbi;
   private final Ids ids;
   private final Clock clock;
@@ -40,20 +42,30 @@ public final class WebhookRegistry implements WebhookDirectory {
     this.clock = Objects.requireNonNull(clock);
     this.catalog = Objects.requireNonNull(catalog);
     this.sources = Objects.requireNonNull(sources);
-    this.store = new WebhookStore(mapper);
+    this.store = new WebhookStore(mapper, new CustomHeaders(box, mapper));
     this.events = new WebhookEvents(eventLog, mapper);
     this.box = Objects.requireNonNull(box);
+    // Rows from before header values were sealed: read fine as they are, sealed here once.
+    jdbi.useTransaction(h -> store.sealClearHeaders(h));
   }
 
-  WebhookView create(Owner owner, WebhookDraft d) {
+  /**
+   * Registers several webhooks in one transaction: every check (a decision conflict between
+   * two of them included) passes before any is kept, or none is.
+   */
+  List<WebhookView> createAll(Owner owner, List<WebhookDraft> drafts) {
     return jdbi.inTransaction(h -> {
-      String id = ids.next("whk");
-      Webhook w = webhook(id, owner.workspaceId(), owner.appId().orElse(null), d, clock.instant(), null);
-      checkSources(h, w);
-      checkDecisionConflict(h, w);
-      String secret = d.secret().orElseGet(() -> Secrets.generate(ids.randomBytes(32)));
-      store.insert(h, w, box.seal(id, secret), clock.instant());
-      return view(store.find(h, id, false).orElseThrow());
+      List<WebhookView> out = new ArrayList<>();
+      for (WebhookDraft d : drafts) {
+        String id = ids.next("whk");
+        Webhook w = webhook(id, owner.workspaceId(), owner.appId().orElse(null), d, clock.instant(), null);
+        checkSources(h, w);
+        checkDecisionConflict(h, w); // sees the ones inserted above, in this transaction
+        String secret = d.secret().orElseGet(() -> Secrets.generate(ids.randomBytes(32)));
+        store.insert(h, w, box.seal(id, secret), clock.instant());
+        out.add(view(store.find(h, id, false).orElseThrow()));
+      }
+      return out;
     });
   }
 
@@ -128,8 +140,11 @@ public final class WebhookRegistry implements WebhookDirectory {
     Optional<EventType> type = catalog.find(event.type());
     if (type.isEmpty()) return List.of();
     List<Webhook> out = new ArrayList<>();
+    boolean operational = type.get().scope().equals(OPERATIONAL);
+    if (operational && reportsAReport(event)) return List.of();
     for (Webhook w : store.active(h, event.workspaceId(), type.get().scope())) {
       if (w.isDecision()) continue;
+      if (operational && isAbout(event, w)) continue;
       if (!w.sources().isEmpty() && !w.sources().contains(event.source())) continue;
       if (w.events().stream().anyMatch(p -> EventCatalog.matches(p, event.type()))) out.add(w);
     }
@@ -144,6 +159,21 @@ public final class WebhookRegistry implements WebhookDirectory {
     return jdbi.withHandle(h -> store.active(h, workspaceId, "live_support").stream()
         .filter(Webhook::isDecision)
         .filter(w -> w.sources().isEmpty() || w.sources().contains(source)).findFirst());
+  }
+
+  /** SPEC §5: an operational webhook never hears about itself (its own failures, say). */
+  private static boolean isAbout(Event event, Webhook w) {
+    return w.id().equals(event.data().at("/webhook/id").asText(null))
+        || w.id().equals(event.data().path("webhook_id").asText(null));
+  }
+
+  /**
+   * A {@code delivery.exhausted} about a delivery that itself carried a {@code delivery.exhausted}:
+   * kept in the event log but sent nowhere, so two broken operational webhooks cannot report
+   * each other's failures back and forth for ever.
+   */
+  private static boolean reportsAReport(Event event) {
+    return event.type().equals(EXHAUSTED) && EXHAUSTED.equals(event.data().path("event_type").asText());
   }
 
   @Override

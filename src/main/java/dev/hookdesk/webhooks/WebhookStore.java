@@ -16,16 +16,18 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
-/** The SQL of the {@code webhooks} table. */
+/** The SQL of the {@code webhooks} table; custom header values are stored sealed. */
 final class WebhookStore {
   private static final String COLUMNS = "id, workspace_id, app_id, scope, url, description, events, "
       + "sources, private_payload, headers, enabled, timeout_ms, retry_schedule, secret, "
       + "previous_secret, previous_secret_until, disabled_reason, created_at, updated_at, deleted_at, deleted_by";
 
   private final ObjectMapper mapper;
+  private final CustomHeaders headers;
 
-  WebhookStore(ObjectMapper mapper) {
+  WebhookStore(ObjectMapper mapper, CustomHeaders headers) {
     this.mapper = mapper;
+    this.headers = headers;
   }
 
   void insert(Handle h, Webhook w, String sealedSecret, Instant now) {
@@ -104,6 +106,24 @@ final class WebhookStore {
         .bind("ws", workspaceId).bind("scope", scope).map((rs, x) -> map(rs).webhook()).list();
   }
 
+  /**
+   * Seals the header values of rows written in clear by a version before sealing. A row
+   * changed meanwhile (sealed by its writer, or by another node's start) is left alone.
+   */
+  int sealClearHeaders(Handle h) {
+    List<Map.Entry<String, String>> rows = h.createQuery("SELECT id, headers FROM webhooks"
+            + " WHERE headers LIKE '{%' AND headers <> :none")
+        .bind("none", CustomHeaders.NONE)
+        .map((rs, x) -> Map.entry(rs.getString("id"), rs.getString("headers"))).list();
+    int sealed = 0;
+    for (Map.Entry<String, String> r : rows) {
+      sealed += h.createUpdate("UPDATE webhooks SET headers = :sealed WHERE id = :id AND headers = :clear")
+          .bind("sealed", headers.seal(r.getKey(), headers.open(r.getKey(), r.getValue())))
+          .bind("id", r.getKey()).bind("clear", r.getValue()).execute();
+    }
+    return sealed;
+  }
+
   private static String prefixed() {
     StringBuilder b = new StringBuilder();
     for (String c : COLUMNS.split(", ")) b.append(b.isEmpty() ? "" : ", ").append("w.").append(c);
@@ -118,7 +138,7 @@ final class WebhookStore {
     m.put("events", Json.write(mapper, w.events()));
     m.put("sources", Json.write(mapper, w.sources()));
     m.put("private", w.privatePayload());
-    m.put("headers", Json.write(mapper, w.headers()));
+    m.put("headers", headers.seal(w.id(), w.headers()));
     m.put("enabled", w.enabled());
     m.put("timeout", w.timeoutMs());
     m.put("retry", Json.write(mapper, RetrySchedule.format(w.retrySchedule())));
@@ -135,7 +155,7 @@ final class WebhookStore {
         read(rs.getString("events"), new TypeReference<List<String>>() {}),
         read(rs.getString("sources"), new TypeReference<List<String>>() {}),
         rs.getBoolean("private_payload"),
-        read(rs.getString("headers"), new TypeReference<Map<String, String>>() {}),
+        headers.open(rs.getString("id"), rs.getString("headers")),
         rs.getBoolean("enabled"), rs.getInt("timeout_ms"), retry,
         instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("deleted_at")));
     return new StoredWebhook(w, rs.getString("secret"), rs.getString("previous_secret"),

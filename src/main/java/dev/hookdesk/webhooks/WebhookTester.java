@@ -66,7 +66,7 @@ public final class WebhookTester {
         .completeOnTimeout(null, w.timeoutMs() + 5000L, TimeUnit.MILLISECONDS).join();
     if (r == null) r = new AttemptResult(0, Map.of(), null, w.timeoutMs(), "timeout: no answer", Optional.empty());
     return new Attempt(ids.next("att"), event.id(), type, deliveryId, w.url(), r.success(),
-        r.status(), r.durationMillis(), request.headers(), r.responseHeaders(), r.responseBody(),
-        r.error(), now);
+        r.status(), r.durationMillis(), CustomHeaders.maskedIn(request.headers(), w.headers().keySet()),
+        r.responseHeaders(), r.responseBody(), r.error(), now);
   }
 }

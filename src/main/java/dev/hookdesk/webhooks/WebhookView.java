@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A webhook as the API shows it: the secret masked, the retry schedule in its notation. */
+/**
+ * A webhook as the API shows it: the secret and the custom header values masked, the retry
+ * schedule in its notation.
+ */
 public record WebhookView(String id, String scope, String url, String description, List<String> events,
     List<String> sources, @JsonProperty("private") boolean privatePayload, String secret,
     Map<String, String> headers, boolean enabled, String disabledReason, int timeoutMs,
@@ -15,8 +18,8 @@ public record WebhookView(String id, String scope, String url, String descriptio
   static WebhookView of(StoredWebhook s, String maskedSecret) {
     Webhook w = s.webhook();
     return new WebhookView(w.id(), w.scope(), w.url(), w.description(), w.events(), w.sources(),
-        w.privatePayload(), maskedSecret, w.headers(), w.enabled(), s.disabledReason(),
-        w.timeoutMs(), RetrySchedule.format(w.retrySchedule()), w.appId(), w.createdAt(),
+        w.privatePayload(), maskedSecret, CustomHeaders.masked(w.headers()), w.enabled(),
+        s.disabledReason(), w.timeoutMs(), RetrySchedule.format(w.retrySchedule()), w.appId(), w.createdAt(),
         s.updatedAt(), w.deletedAt(), s.deletedBy());
   }
 

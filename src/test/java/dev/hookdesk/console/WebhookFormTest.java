@@ -72,14 +72,51 @@ class WebhookFormTest {
     var after = admin.get("/webhooks/" + id).expect(200);
     assertThat(after.str("/url")).endsWith("/hooks/chat2");
     assertThat(after.str("/description")).isEqualTo("Chat ops");
-    assertThat(after.str("/headers/X-Team")).isEqualTo("support");
+    assertThat(after.str("/headers/X-Team")).as("masked").isEqualTo("********");
     assertThat(admin.get("/webhooks/" + id + "/secret").str("/secret")).isEqualTo(secret);
+  }
+
+  @Test
+  void twoUrlsDecidingTheSameSourceSaveNeither() throws Exception {
+    node.admin().post("/sources", Api.json(Map.of("key", "kiosk", "name", "Kiosk"))).expect(201);
+    ConsoleClient c = new ConsoleClient(node.baseUrl());
+    c.signIn(TestNode.OWNER_TOKEN);
+    c.get("/console/webhooks/new?scope=live_support");
+    String a = node.baseUrl() + "/decide/a";
+    String b = node.baseUrl() + "/decide/b";
+    var refused = post(c, "/console/webhooks/new", List.of("scope", "live_support", "url", a + "\n" + b,
+        "events", "chat.assignment_requested", "sources", "kiosk"));
+    assertThat(refused.statusCode()).isEqualTo(409);
+    assertThat(refused.body()).contains("already decides chat.assignment_requested");
+    assertThat(node.admin().get("/webhooks?limit=500").at("/data").findValuesAsText("url"))
+        .as("neither was saved").doesNotContain(a, b);
+  }
+
+  @Test
+  void anOperationalWebhookIsAddedFromItsOwnTab() throws Exception {
+    ConsoleClient c = new ConsoleClient(node.baseUrl());
+    c.signIn(TestNode.OWNER_TOKEN);
+    assertThat(c.get("/console/settings/webhooks").body()).contains("Add operational webhook");
+    assertThat(c.get("/console/webhooks/new?scope=operational").body())
+        .contains("value=\"webhook.disabled\"").contains("value=\"delivery.exhausted\"")
+        .doesNotContain("value=\"ticket.created\"");
+    String url = node.baseUrl() + "/ops/console";
+    var created = post(c, "/console/webhooks/new", List.of("scope", "operational", "url", url,
+        "events", "webhook.*", "events", "delivery.exhausted"));
+    assertThat(created.statusCode()).isEqualTo(303);
+    var hook = node.admin().get("/webhooks?limit=500").at("/data");
+    var mine = new java.util.ArrayList<com.fasterxml.jackson.databind.JsonNode>();
+    hook.forEach(n -> {
+      if (url.equals(n.path("url").asText())) mine.add(n);
+    });
+    assertThat(mine).hasSize(1);
+    assertThat(mine.get(0).path("scope").asText()).isEqualTo("operational");
   }
 
   /** A form post with repeated fields (checkboxes), with the session's CSRF token. */
   private static HttpResponse<String> post(ConsoleClient c, String path, List<String> pairs) throws Exception {
-    StringBuilder body = new StringBuilder("_csrf=" + c.csrf + "&scope=");
-    body.append(path.endsWith("/new") ? "global" : "live_support");
+    StringBuilder body = new StringBuilder("_csrf=" + c.csrf);
+    if (!pairs.contains("scope")) body.append("&scope=").append(path.endsWith("/new") ? "global" : "live_support");
     for (int i = 0; i < pairs.size(); i += 2) {
       body.append('&').append(pairs.get(i)).append('=')
           .append(URLEncoder.encode(pairs.get(i + 1), StandardCharsets.UTF_8));

@@ -48,6 +48,7 @@ class HeartbeatsTest {
       // have declared it dead and handed its claims to another node
       clock.advance(Duration.ofSeconds(8));
       assertThat(a.maySend()).as("8 s after its last beat").isFalse();
+      assertThat(a.holds(first)).isFalse();
       assertThat(b.beat()).as("a is silent for 8 s, under the timeout").isEmpty();
       assertThat(claimer(db, "dlv_hb_1")).isEqualTo(first);
 
@@ -62,6 +63,8 @@ class HeartbeatsTest {
       assertThat(a.beat()).isEmpty();
       assertThat(a.nodeId()).as("a rejoins under a new id").isNotEqualTo(first);
       assertThat(a.maySend()).isTrue();
+      assertThat(a.holds(first)).as("claims made under the old id").isFalse();
+      assertThat(a.holds(a.nodeId())).isTrue();
       assertThat(claimer(db, "dlv_hb_2")).as("released by a itself on rejoining").isNull();
       // results written for the old claims name the old id, which no queue row carries now
       int stale = db.read(h -> h.createQuery("SELECT COUNT(*) FROM delivery_queue WHERE claimed_by = :id")

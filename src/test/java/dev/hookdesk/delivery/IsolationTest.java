@@ -64,6 +64,20 @@ class IsolationTest {
     assertThat(iso.openUntil(HOOK)).isEqualTo(T0.plusMillis(1).plus(Isolation.FIRST_COOLDOWN));
   }
 
+  @Test
+  void aSendThatNeverWentOutFreesItsSlotWithoutCountingForOrAgainstTheEndpoint() {
+    Isolation iso = new Isolation(1, 2, Duration.ofSeconds(60));
+    assertThat(iso.tryAcquire(HOOK, T0)).isTrue();
+    iso.release(HOOK, false, T0);
+    assertThat(iso.tryAcquire(HOOK, T0)).isTrue();
+    iso.abandon(HOOK);
+    assertThat(iso.headroom(HOOK, T0)).isEqualTo(1);
+    assertThat(iso.tryAcquire(HOOK, T0)).isTrue();
+    iso.release(HOOK, false, T0);
+    assertThat(iso.openUntil(HOOK)).as("the abandoned send neither reset nor added a failure")
+        .isEqualTo(T0.plus(Isolation.FIRST_COOLDOWN));
+  }
+
   private static void fail(Isolation iso, int times, Instant at) {
     for (int i = 0; i < times; i++) {
       assertThat(iso.tryAcquire(HOOK, at)).isTrue();

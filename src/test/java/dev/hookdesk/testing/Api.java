@@ -18,6 +18,12 @@ public final class Api {
   private static final HttpClient CLIENT = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper MAPPER = new ObjectMapper();
+  /**
+   * Every JSON answer from /api/v1 is checked against the node's OpenAPI document (SPEC §11);
+   * a misfit fails the call. -Dhookdesk.api.contract=false turns the check off.
+   */
+  private static final boolean CHECK_CONTRACT =
+      !"false".equals(System.getProperty("hookdesk.api.contract"));
 
   private final Supplier<String> base;
   private final String token;
@@ -113,6 +119,13 @@ public final class Api {
     try {
       HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
       JsonNode node = r.body() == null || r.body().isBlank() ? null : parse(r.body());
+      if (CHECK_CONTRACT && url.startsWith(base.get() + "/api/v1/")) {
+        ApiContract.of(base.get(), CLIENT, MAPPER).mismatch(method, URI.create(url).getPath(), r.statusCode(),
+            r.headers().firstValue("content-type").orElse(null), node).ifPresent(m -> {
+              throw new AssertionError("The answer does not fit /api/v1/openapi.json: " + m
+                  + "\nbody: " + r.body());
+            });
+      }
       return new Res(r.statusCode(), r.headers(), r.body(), node);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -1,15 +1,14 @@
 package dev.hookdesk.testing;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * A fresh, empty database for one test node: a new H2 file, or a new schema in the
- * PostgreSQL database {@code test} (chosen by {@code -Dhookdesk.test.db}), dropped after.
+ * A fresh, empty database for one test node: a new H2 file, or a new schema on the test
+ * PostgreSQL (chosen by {@code -Dhookdesk.test.db}; see {@link TestPostgres}), dropped after.
  */
 public final class TestDatabase implements AutoCloseable {
   private final String url;
@@ -34,17 +33,17 @@ public final class TestDatabase implements AutoCloseable {
 
   /** A fresh PostgreSQL schema whichever database the run is on (tests that need PostgreSQL). */
   public static TestDatabase createPostgres() {
-    String base = System.getProperty("hookdesk.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    String user = System.getProperty("hookdesk.test.pg.user", "postgres");
+    TestPostgres.Server server = TestPostgres.server();
     String schema = "hdt_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-    try (Connection c = DriverManager.getConnection(base, user, "");
+    try (Connection c = server.connect();
          Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL tests need " + base + " (user " + user + "): " + e.getMessage(), e);
+      throw new IllegalStateException("PostgreSQL tests need " + server.url() + " (user " + server.user() + "): "
+          + e.getMessage() + " (point -Dhookdesk.test.pg.url at a free port for an embedded PostgreSQL)", e);
     }
-    String sep = base.contains("?") ? "&" : "?";
-    return new TestDatabase(base + sep + "currentSchema=" + schema, user, schema);
+    String sep = server.url().contains("?") ? "&" : "?";
+    return new TestDatabase(server.url() + sep + "currentSchema=" + schema, server.user(), schema);
   }
 
   public Map<String, String> settings() {
@@ -55,8 +54,7 @@ public final class TestDatabase implements AutoCloseable {
   @Override
   public void close() {
     if (schema == null) return;
-    String base = System.getProperty("hookdesk.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/test");
-    try (Connection c = DriverManager.getConnection(base, user, "");
+    try (Connection c = TestPostgres.server().connect();
          Statement s = c.createStatement()) {
       s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
     } catch (SQLException e) {

@@ -121,7 +121,7 @@ class WebhookValidationTest {
     refused(global("headers", Map.of("X-Num", 5)), "headers.X-Num");
     refused(global("headers", "X-Api-Key: 1"), "headers");
     var ok = admin.post("/webhooks", Api.json(global("headers", Map.of("X-Api-Key", "k1")))).expect(201);
-    assertThat(ok.str("/headers/X-Api-Key")).isEqualTo("k1");
+    assertThat(ok.str("/headers/X-Api-Key")).as("masked").isEqualTo("********");
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class AgentService {
   public static final List<String> KINDS = List.of("human", "bot");
   public static final List<String> STATUSES = List.of("online", "away", "offline");
+  public static final List<String> ROLES = List.of("agent", "admin");
 
   /** Told, inside the transaction, when an agent may have room for waiting chats. */
   public interface AvailabilityListener {
@@ -25,13 +26,14 @@ public final class AgentService {
   }
 
   private static final String COLUMNS = "id, name, email, kind, status, max_chats, active_chats, "
-      + "webhook_url, created_at, updated_at";
+      + "webhook_url, role, deactivated_at, created_at, updated_at";
 
   private final Jdbi jdbi;
   private final Ids ids;
   private final Clock clock;
   private final List<AvailabilityListener> listeners = new CopyOnWriteArrayList<>();
   private final List<CreationListener> creationListeners = new CopyOnWriteArrayList<>();
+  private final List<DeactivationListener> deactivationListeners = new CopyOnWriteArrayList<>();
 
   public AgentService(Jdbi jdbi, Ids ids, Clock clock) {
     this.jdbi = Objects.requireNonNull(jdbi);
@@ -52,22 +54,38 @@ public final class AgentService {
     creationListeners.add(listener);
   }
 
+  /**
+   * Told, inside the deactivating transaction, that an agent was deactivated: whatever lets
+   * them in (sessions, tokens) ends there.
+   */
+  public interface DeactivationListener {
+    void agentDeactivated(Handle h, String workspaceId, String agentId);
+  }
+
+  public void onDeactivated(DeactivationListener listener) {
+    deactivationListeners.add(listener);
+  }
+
   public record NewAgent(String name, String email, String kind, String status, int maxChats,
-      String webhookUrl) {}
+      String webhookUrl, String role) {}
 
   public record AgentChanges(Optional<String> name, Optional<String> status,
-      Optional<Integer> maxChats, Optional<String> kind, Optional<String> webhookUrl) {}
+      Optional<Integer> maxChats, Optional<String> kind, Optional<String> webhookUrl,
+      Optional<String> email, Optional<String> role, Optional<Boolean> active) {}
+
+  /** An agent with its workspace, as sign-in finds it by email across the instance. */
+  public record Member(String workspaceId, Agent agent) {}
 
   public Agent create(String workspaceId, NewAgent a) {
     return jdbi.inTransaction(h -> {
       String id = ids.next("agt");
       Instant now = clock.instant();
       h.createUpdate("INSERT INTO agents (id, workspace_id, name, email, kind, status, max_chats, "
-              + "webhook_url, created_at, updated_at) VALUES (:id, :ws, :name, :email, :kind, "
-              + ":status, :max, :url, :now, :now)")
+              + "webhook_url, role, created_at, updated_at) VALUES (:id, :ws, :name, :email, :kind, "
+              + ":status, :max, :url, :role, :now, :now)")
           .bind("id", id).bind("ws", workspaceId).bind("name", a.name()).bind("email", a.email())
           .bind("kind", a.kind()).bind("status", a.status()).bind("max", a.maxChats())
-          .bind("url", a.webhookUrl()).bind("now", now).execute();
+          .bind("url", a.webhookUrl()).bind("role", a.role()).bind("now", now).execute();
       Agent created = get(h, workspaceId, id);
       creationListeners.forEach(l -> l.agentCreated(h, workspaceId, created));
       if ("online".equals(a.status())) listeners.forEach(l -> l.agentAvailable(h, workspaceId, id));
@@ -78,14 +96,24 @@ public final class AgentService {
   public Agent update(String workspaceId, String id, AgentChanges c) {
     return jdbi.inTransaction(h -> {
       Agent before = lock(h, workspaceId, id);
+      Instant now = clock.instant();
+      boolean active = c.active().orElse(before.active());
       h.createUpdate("UPDATE agents SET name = :name, status = :status, max_chats = :max, "
-              + "kind = :kind, webhook_url = :url, updated_at = :now WHERE id = :id")
+              + "kind = :kind, webhook_url = :url, email = :email, role = :role, "
+              + "deactivated_at = CASE WHEN :active THEN NULL ELSE COALESCE(deactivated_at, :now) END, "
+              + "updated_at = :now WHERE id = :id")
           .bind("name", c.name().orElse(before.name()))
+          .bind("email", c.email().orElse(before.email()))
+          .bind("role", c.role().orElse(before.role()))
+          .bind("active", active)
           .bind("status", c.status().orElse(before.status()))
           .bind("max", c.maxChats().orElse(before.maxChats()))
           .bind("kind", c.kind().orElse(before.kind()))
           .bind("url", c.webhookUrl().orElse(before.webhookUrl()))
-          .bind("now", clock.instant()).bind("id", id).execute();
+          .bind("now", now).bind("id", id).execute();
+      if (before.active() && !active) {
+        deactivationListeners.forEach(l -> l.agentDeactivated(h, workspaceId, id));
+      }
       Agent after = get(h, workspaceId, id);
       if (after.hasRoom() && (!before.hasRoom() || after.maxChats() > before.maxChats())) {
         listeners.forEach(l -> l.agentAvailable(h, workspaceId, id));
@@ -102,9 +130,21 @@ public final class AgentService {
     return find(h, workspaceId, id).orElseThrow(() -> new NotFound("Agent", id));
   }
 
+  public Optional<Agent> find(String workspaceId, String id) {
+    return jdbi.withHandle(h -> find(h, workspaceId, id));
+  }
+
   public Optional<Agent> find(Handle h, String workspaceId, String id) {
     return h.createQuery("SELECT " + COLUMNS + " FROM agents WHERE id = :id AND workspace_id = :ws")
         .bind("id", id).bind("ws", workspaceId).map((rs, ctx) -> map(rs)).findOne();
+  }
+
+  /** Active human agents with this email (compared in lower case), in any workspace. */
+  public List<Member> withEmail(String email) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT workspace_id, " + COLUMNS + " FROM agents "
+            + "WHERE LOWER(email) = :email AND kind = 'human' AND deactivated_at IS NULL ORDER BY id")
+        .bind("email", email.toLowerCase(java.util.Locale.ROOT))
+        .map((rs, ctx) -> new Member(rs.getString("workspace_id"), map(rs))).list());
   }
 
   /** Reads the agent row with a lock, for changes to its load or status. */
@@ -139,7 +179,8 @@ public final class AgentService {
   private static Agent map(ResultSet rs) throws SQLException {
     return new Agent(rs.getString("id"), rs.getString("name"), rs.getString("email"),
         rs.getString("kind"), rs.getString("status"), rs.getInt("max_chats"),
-        rs.getInt("active_chats"), rs.getString("webhook_url"),
+        rs.getInt("active_chats"), rs.getString("webhook_url"), rs.getString("role"),
+        rs.getTimestamp("deactivated_at") == null,
         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
   }
 }

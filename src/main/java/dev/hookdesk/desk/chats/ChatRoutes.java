@@ -8,8 +8,6 @@ import dev.hookdesk.http.Call;
 import dev.hookdesk.http.JsonBody;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -82,20 +80,10 @@ public final class ChatRoutes implements Routes {
     if ("system".equals(authorType) && authorId.isPresent()) {
       b.error("author_id", "a system message has no author_id");
     }
+    c.principal().refusesAuthor(authorType, authorId.orElse(null))
+        .ifPresent(m -> b.error("author_id", m));
     b.done();
     c.created(chats.post(c.workspaceId(), c.path("id"), c.actor(), authorType,
         authorId.orElse(null), text));
-  }
-
-  /** An RFC 3339 time, or a field error. */
-  static Optional<Instant> optTime(JsonBody b, String field) {
-    return b.optString(field, 64).flatMap(s -> {
-      try {
-        return Optional.of(Instant.parse(s));
-      } catch (DateTimeParseException e) {
-        b.error(field, "'" + s + "' is not an RFC 3339 time such as 2026-11-21T15:00:00Z");
-        return Optional.empty();
-      }
-    });
   }
 }

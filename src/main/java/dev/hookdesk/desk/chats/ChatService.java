@@ -168,6 +168,29 @@ public final class ChatService {
         conversation.post(h, chat, actor, new Conversation.Draft(authorType, authorId, text)));
   }
 
+  public Chat callback(String workspaceId, String chatId, Actor actor, ChatInput.Callback in) {
+    return actions.callback(workspaceId, chatId, actor, in.type(), in.phone(), in.note(),
+        in.preferredTime());
+  }
+
+  public Chat rate(String workspaceId, String chatId, Actor actor, ChatInput.Rating in) {
+    return ending.rate(workspaceId, chatId, actor, in.score(), in.comment());
+  }
+
+  /** Records the request as {@code chat.transcript_sent}; sending the mail is not built yet. */
+  public void transcript(String workspaceId, String chatId, Actor actor, String email) {
+    actions.transcript(workspaceId, chatId, actor, email);
+  }
+
+  public Chat abandon(String workspaceId, String chatId, Actor actor) {
+    return ending.abandon(workspaceId, chatId, actor);
+  }
+
+  /** The contact's newest chat, if it has one (the widget resumes it). */
+  public Optional<Chat> latestOf(String workspaceId, String contactId) {
+    return jdbi.withHandle(h -> chats.latestOf(h, workspaceId, contactId).map(r -> snapshots.of(h, r)));
+  }
+
   /** A page of the chat's messages, oldest first. */
   public Page.Result<ChatMessage> messages(String workspaceId, String chatId, Page page) {
     return jdbi.withHandle(h -> messages.page(h, chats.get(h, workspaceId, chatId).id(), page));

@@ -28,15 +28,8 @@ final class ChatSideRoutes {
       c.ok(chats.ending.close(c.workspaceId(), c.path("id"), c.actor(), note.orElse(null)));
     });
     r.post("/chats/{id}/rating", Access.DESK, this::rating);
-    r.post("/chats/{id}/transcript", Access.DESK, c -> {
-      JsonBody b = c.body().allow("email");
-      String email = b.string("email", 320);
-      if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-        b.error("email", "'" + email + "' is not an email address");
-      }
-      b.done();
-      c.ok(chats.actions.transcript(c.workspaceId(), c.path("id"), c.actor(), email));
-    });
+    r.post("/chats/{id}/transcript", Access.DESK, c -> c.ok(chats.actions.transcript(
+        c.workspaceId(), c.path("id"), c.actor(), ChatInput.transcriptEmail(c.body()))));
     r.put("/chats/{id}/copilot", Access.DESK, c -> {
       JsonBody b = c.body().allow("enabled");
       boolean enabled = b.bool("enabled");
@@ -57,26 +50,12 @@ final class ChatSideRoutes {
   }
 
   private void callback(Call c) {
-    JsonBody b = c.body().allow("type", "phone", "note", "preferred_time");
-    String type = b.oneOf("type", ChatRoutes.CALLBACK_TYPES);
-    Optional<String> phone = b.optString("phone", 64);
-    phone.ifPresent(p -> {
-      if (!p.matches("\\+?[0-9 ()./-]{3,64}")) b.error("phone", "'" + p + "' is not a phone number");
-    });
-    Optional<String> note = b.optString("note", 2000);
-    var preferred = ChatRoutes.optTime(b, "preferred_time");
-    b.done();
-    c.ok(chats.actions.callback(c.workspaceId(), c.path("id"), c.actor(), type,
-        phone.orElse(null), note.orElse(null), preferred.orElse(null)));
+    ChatInput.Callback in = ChatInput.callback(c.body());
+    c.ok(chats.callback(c.workspaceId(), c.path("id"), c.actor(), in));
   }
 
   private void rating(Call c) {
-    JsonBody b = c.body().allow("score", "comment");
-    Optional<Integer> score = b.optInt("score", 1, 5);
-    if (score.isEmpty() && !b.hasError("score")) b.error("score", "is required (1 to 5)");
-    Optional<String> comment = b.optString("comment", 2000);
-    b.done();
-    c.ok(chats.ending.rate(c.workspaceId(), c.path("id"), c.actor(), score.orElseThrow(),
-        comment.orElse(null)));
+    ChatInput.Rating in = ChatInput.rating(c.body());
+    c.ok(chats.rate(c.workspaceId(), c.path("id"), c.actor(), in));
   }
 }

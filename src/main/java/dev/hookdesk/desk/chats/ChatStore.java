@@ -61,6 +61,13 @@ final class ChatStore {
         .map((rs, x) -> ChatRow.map(rs)).list();
   }
 
+  Optional<ChatRow> latestOf(Handle h, String workspaceId, String contactId) {
+    return h.createQuery("SELECT " + ChatRow.COLUMNS + " FROM chats WHERE workspace_id = :ws "
+            + "AND contact_id = :contact ORDER BY created_at DESC, id DESC LIMIT 1")
+        .bind("ws", workspaceId).bind("contact", contactId)
+        .map((rs, x) -> ChatRow.map(rs)).findOne();
+  }
+
   /** Moves the chat to a new status, remembering the old one. */
   void changeStatus(Handle h, ChatRow c, String status, Instant now) {
     List<String> past = new ArrayList<>(c.pastStatuses());

@@ -75,6 +75,29 @@ public final class ContactService {
     return c;
   }
 
+  /**
+   * The contact a site's verified signed-in user is (SPEC §10), found by {@code external_id},
+   * else created with {@code details}. Two first visits at once meet at the unique index.
+   */
+  public Contact forExternalId(String workspaceId, Actor actor, String externalId, NewContact details) {
+    try {
+      return jdbi.inTransaction(h -> byExternalId(h, workspaceId, externalId).orElseGet(() -> {
+        Contact c = create(h, workspaceId, actor, details);
+        h.createUpdate("UPDATE contacts SET external_id = :ext WHERE id = :id")
+            .bind("ext", externalId).bind("id", c.id()).execute();
+        return c;
+      }));
+    } catch (RuntimeException e) {
+      return jdbi.withHandle(h -> byExternalId(h, workspaceId, externalId)).orElseThrow(() -> e);
+    }
+  }
+
+  private Optional<Contact> byExternalId(Handle h, String workspaceId, String externalId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = :ws "
+            + "AND external_id = :ext AND deleted_at IS NULL")
+        .bind("ws", workspaceId).bind("ext", externalId).map((rs, x) -> map(rs)).findOne();
+  }
+
   public Contact get(String workspaceId, String id) {
     return jdbi.withHandle(h -> get(h, workspaceId, id));
   }
@@ -112,7 +135,8 @@ public final class ContactService {
   /** Erases the personal data and marks the contact deleted; its id stays on history. */
   public Contact delete(String workspaceId, Actor actor, String id) {
     return change(workspaceId, actor, id, "contact.deleted", c -> "UPDATE contacts SET name = NULL, "
-        + "email = NULL, phone = NULL, email_subscribed = FALSE, deleted_at = :now WHERE id = :id");
+        + "email = NULL, phone = NULL, external_id = NULL, email_subscribed = FALSE, deleted_at = :now "
+        + "WHERE id = :id");
   }
 
   private interface Transition {

@@ -33,19 +33,51 @@ public final class SourceService {
   }
 
   public List<Source> list(String workspaceId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT source_key, name, created_at FROM sources "
+    return jdbi.withHandle(h -> h.createQuery("SELECT source_key FROM sources "
             + "WHERE workspace_id = :ws ORDER BY source_key")
-        .bind("ws", workspaceId)
-        .map((rs, x) -> new Source(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-        .list());
+        .bind("ws", workspaceId).mapTo(String.class).list().stream()
+        .map(key -> find(h, workspaceId, key).orElseThrow()).toList());
   }
 
   public Optional<Source> find(Handle h, String workspaceId, String key) {
+    List<String> origins = origins(h, workspaceId, key);
     return h.createQuery("SELECT source_key, name, created_at FROM sources "
             + "WHERE workspace_id = :ws AND source_key = :key")
         .bind("ws", workspaceId).bind("key", key)
-        .map((rs, x) -> new Source(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        .map((rs, x) -> new Source(rs.getString(1), rs.getString(2), origins,
+            rs.getTimestamp(3).toInstant()))
         .findOne();
+  }
+
+  public Optional<Source> find(String workspaceId, String key) {
+    return jdbi.withHandle(h -> find(h, workspaceId, key));
+  }
+
+  /** Replaces the sites allowed to embed the widget for the source (already normalized origins). */
+  public Source allowOrigins(String workspaceId, String key, List<String> origins) {
+    return jdbi.inTransaction(h -> {
+      require(h, workspaceId, "key", key);
+      h.createUpdate("DELETE FROM source_origins WHERE workspace_id = :ws AND source_key = :key")
+          .bind("ws", workspaceId).bind("key", key).execute();
+      for (String origin : new java.util.LinkedHashSet<>(origins)) {
+        h.createUpdate("INSERT INTO source_origins (workspace_id, source_key, origin) "
+                + "VALUES (:ws, :key, :origin)")
+            .bind("ws", workspaceId).bind("key", key).bind("origin", origin).execute();
+      }
+      return find(h, workspaceId, key).orElseThrow();
+    });
+  }
+
+  /** Whether any source of any workspace lets this origin embed the widget (CORS preflights carry no workspace). */
+  public boolean allowedAnywhere(String origin) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT 1 FROM source_origins WHERE origin = :o LIMIT 1")
+        .bind("o", origin).mapTo(Integer.class).findOne().isPresent());
+  }
+
+  private static List<String> origins(Handle h, String workspaceId, String key) {
+    return h.createQuery("SELECT origin FROM source_origins WHERE workspace_id = :ws "
+            + "AND source_key = :key ORDER BY origin")
+        .bind("ws", workspaceId).bind("key", key).mapTo(String.class).list();
   }
 
   /** The source a request names; an unknown key is a 422 on {@code field}. */

@@ -101,6 +101,7 @@ public final class TicketRoutes implements Routes {
     String type = b.oneOf("author_type", List.of("contact", "agent"));
     String author = b.string("author_id", 40);
     String body = b.string("body", MAX_BODY);
+    c.principal().refusesAuthor(type, author).ifPresent(m -> b.error("author_id", m));
     b.done();
     c.created(tickets.reply(c.workspaceId(), c.actor(), c.path("id"), type, author, body));
   }
@@ -109,6 +110,7 @@ public final class TicketRoutes implements Routes {
     JsonBody b = c.body().allow("author_id", "body");
     String author = b.string("author_id", 40);
     String body = b.string("body", MAX_BODY);
+    c.principal().refusesAuthor("agent", author).ifPresent(m -> b.error("author_id", m));
     b.done();
     c.created(tickets.comment(c.workspaceId(), c.actor(), c.path("id"), author, body));
   }

@@ -85,6 +85,15 @@ final class TicketStore {
         .bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list();
   }
 
+  /** An agent's tickets that are not spam or trash, most recently updated first. */
+  List<Ticket> assignedTo(Handle h, String workspaceId, String agentId, int limit) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE workspace_id = :ws "
+            + "AND assignee_id = :agent AND spam = FALSE AND trashed = FALSE "
+            + "ORDER BY updated_at DESC, id LIMIT :limit")
+        .bind("ws", workspaceId).bind("agent", agentId).bind("limit", limit)
+        .map((rs, x) -> map(rs)).list();
+  }
+
   /** Adds a message; {@code seq} numbers the messages of a ticket in the order they were written. */
   void insertMessage(Handle h, String ticketId, int seq, TicketMessage m) {
     h.createUpdate("INSERT INTO ticket_messages (id, ticket_id, seq, author_type, author_id, body, "

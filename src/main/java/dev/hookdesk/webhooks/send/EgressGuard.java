@@ -30,6 +30,9 @@ public final class EgressGuard {
       new Range("fc00::/7", "a unique-local IPv6 address"),
       new Range("::/96", "an IPv4-compatible IPv6 address"),
       new Range("64:ff9b::/96", "a NAT64 address"),
+      // Both embed an IPv4 address that may be private; simpler to refuse them all than decode.
+      new Range("2002::/16", "a 6to4 address (it embeds an IPv4 address)"),
+      new Range("2001::/32", "a Teredo address (it embeds an IPv4 address)"),
       new Range("2001:db8::/32", "a documentation address"));
 
   private record Range(Cidr cidr, String what) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.concurrent.TimeoutException;
@@ -76,6 +77,11 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
 
   @Override
   public CompletableFuture<AttemptResult> send(OutboundRequest request) {
+    return send(request, () -> true);
+  }
+
+  @Override
+  public CompletableFuture<AttemptResult> send(OutboundRequest request, BooleanSupplier stillWanted) {
     Objects.requireNonNull(request);
     CompletableFuture<AttemptResult> out = new CompletableFuture<>();
     long started = System.nanoTime();
@@ -97,6 +103,9 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
         }
       }
       r.body(new BytesRequestContent(contentType, request.body()));
+      r.onRequestBegin(begun -> {
+        if (!stillWanted.getAsBoolean()) begun.abort(new Withdrawn());
+      });
       r.send(new LimitedResponse(MAX_BODY, started, request.timeout(), out));
     } catch (RuntimeException e) {
       log.warn("cannot send a webhook request", e);
@@ -110,6 +119,7 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
     Throwable root = t;
     for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
       root = c;
+      if (c instanceof Withdrawn) return WITHDRAWN;
       if (c instanceof GuardedResolver.EgressRefusedException) return "egress: " + c.getMessage();
       if (c instanceof TimeoutException) {
         return "timeout: no complete response within " + timeout.toMillis() + " ms";
@@ -124,6 +134,13 @@ public final class JettyWebhookSender implements WebhookSender, AutoCloseable {
       }
     }
     return "io: " + message(root);
+  }
+
+  /** Why a request was aborted before it went out. */
+  private static final class Withdrawn extends Exception {
+    Withdrawn() {
+      super(WITHDRAWN, null, false, false);
+    }
   }
 
   private static Throwable rootOf(Throwable t) {

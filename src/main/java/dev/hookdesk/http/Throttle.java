@@ -1,5 +1,7 @@
-package dev.hookdesk.inspector;
+package dev.hookdesk.http;
 
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -14,7 +16,7 @@ import java.util.Optional;
  * made-up bin ids) cannot grow it, at worst it resets a bucket it never filled itself.
  * Per node: several nodes each allow the rate.
  */
-final class Throttle {
+public final class Throttle {
   private final double perSecond;
   private final int capacity;
   private final Clock clock;
@@ -30,7 +32,7 @@ final class Throttle {
     }
   }
 
-  Throttle(int perMinute, int maxKeys, Clock clock) {
+  public Throttle(int perMinute, int maxKeys, Clock clock) {
     if (perMinute < 1 || maxKeys < 1) throw new IllegalArgumentException("perMinute and maxKeys must be positive");
     this.capacity = perMinute;
     this.perSecond = perMinute / 60.0;
@@ -44,7 +46,7 @@ final class Throttle {
   }
 
   /** Takes one request for the key: empty when allowed, else how long until one would be. */
-  synchronized Optional<Duration> acquire(String key) {
+  public synchronized Optional<Duration> acquire(String key) {
     Objects.requireNonNull(key);
     long now = nanos();
     Bucket b = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
@@ -56,6 +58,16 @@ final class Throttle {
     }
     long waitSeconds = (long) Math.ceil((1 - b.tokens) / perSecond);
     return Optional.of(Duration.ofSeconds(Math.max(1, waitSeconds)));
+  }
+
+  /** Takes one request for the key, or answers 429 with {@code Retry-After}: "Too many requests {what}". */
+  public void check(Context ctx, String key, String what) {
+    Optional<Duration> wait = acquire(key);
+    if (wait.isEmpty()) return;
+    long seconds = wait.get().toSeconds();
+    ctx.header("Retry-After", Long.toString(seconds));
+    throw new HttpResponseException(429, "Too many requests " + what + " (at most "
+        + capacity + " a minute); retry in " + seconds + " s");
   }
 
   synchronized int size() {

@@ -1,4 +1,4 @@
-package dev.hookdesk.inspector;
+package dev.hookdesk.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

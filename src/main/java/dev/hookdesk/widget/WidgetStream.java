@@ -1,0 +1,82 @@
+package dev.hookdesk.widget;
+
+import dev.hookdesk.core.DomainException.Invalid;
+import dev.hookdesk.desk.chats.Chat;
+import dev.hookdesk.events.Event;
+import dev.hookdesk.live.LiveEvents;
+import dev.hookdesk.live.SseStream;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The chat's live stream for its visitor: {@code message} events (from either side) and
+ * {@code chat} events (status, agents, rating), each with the event's sequence as its id.
+ * Resumes after {@code Last-Event-ID}, else after {@code ?after=} (the {@code stream_after}
+ * the API gave with the messages), else from now.
+ */
+final class WidgetStream {
+  static final int STREAMS_PER_VISITOR = 4;
+
+  private final LiveEvents live;
+  private final VisitorView view;
+  private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+
+  WidgetStream(LiveEvents live, VisitorView view) {
+    this.live = live;
+    this.view = view;
+  }
+
+  void serve(Context ctx, Visitor v, Chat chat) throws IOException {
+    long after = resumeAfter(ctx).orElseGet(() -> live.now(v.workspaceId()));
+    AtomicInteger count = open.computeIfAbsent(v.sessionId(), k -> new AtomicInteger());
+    if (count.incrementAndGet() > STREAMS_PER_VISITOR) {
+      release(v, count);
+      throw new HttpResponseException(429, "This visitor has " + STREAMS_PER_VISITOR
+          + " streams open already; close one first");
+    }
+    try {
+      var subscription = live.subscribe(v.workspaceId(), after, e -> ofChat(e, chat.id()));
+      SseStream.open(ctx).pump(subscription, this::render, SseStream.HEARTBEAT);
+    } finally {
+      release(v, count);
+    }
+  }
+
+  private void release(Visitor v, AtomicInteger count) {
+    if (count.decrementAndGet() <= 0) open.remove(v.sessionId(), count);
+  }
+
+  private static boolean ofChat(Event e, String chatId) {
+    return e.type().startsWith("chat.") && chatId.equals(e.data().path("chat").path("id").asText());
+  }
+
+  private Optional<SseStream.Message> render(Event e) {
+    var chat = e.data().path("chat");
+    if (e.type().equals("chat.message_received") || e.type().equals("chat.message_sent")) {
+      return Optional.of(new SseStream.Message("message",
+          view.message(e.data().path("message"), chat).toString()));
+    }
+    var body = view.chat(chat);
+    body.put("event", e.type().substring("chat.".length()));
+    return Optional.of(new SseStream.Message("chat", body.toString()));
+  }
+
+  private static Optional<Long> resumeAfter(Context ctx) {
+    String last = ctx.header("Last-Event-ID");
+    String field = "Last-Event-ID";
+    if (last == null || last.isBlank()) {
+      last = ctx.queryParam("after");
+      field = "after";
+    }
+    if (last == null || last.isBlank()) return Optional.empty();
+    if (!last.matches("[0-9]{1,18}")) {
+      throw new Invalid(field, "'" + last + "' is not an event id of this stream");
+    }
+    return Optional.of(Long.parseLong(last));
+  }
+}
