@@ -20,13 +20,15 @@ import dev.hookdesk.desk.chats.ChatRoutes;
 import dev.hookdesk.desk.chats.ChatService;
 import dev.hookdesk.desk.chats.routing.ChatRouter;
 import dev.hookdesk.desk.chats.routing.LeastBusyRouter;
-import dev.hookdesk.bots.BotDispatcher;
+import dev.hookdesk.bots.BotAudience;
+import dev.hookdesk.bots.BotReceivers;
 import dev.hookdesk.bots.BotFirstRouter;
 import dev.hookdesk.bots.BotRoutes;
 import dev.hookdesk.bots.BotSettings;
 import dev.hookdesk.decisions.DecisionRouter;
 import dev.hookdesk.decisions.DecisionSchemaRoutes;
 import dev.hookdesk.decisions.ResponseSchemas;
+import dev.hookdesk.delivery.BotCalls;
 import dev.hookdesk.delivery.DirectDeliveries;
 import dev.hookdesk.desk.contacts.ContactRoutes;
 import dev.hookdesk.desk.contacts.ContactService;
@@ -135,23 +137,26 @@ public final class Hookdesk implements AutoCloseable {
     RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
     WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
 
-    DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
-        mapper, clock, new SecureRandom(), metrics, DeliverySettings.defaults(config.attemptRetention())
-            .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()));
-    closeables.add(delivery);
-    DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
-
     ResponseSchemas responseSchemas = new ResponseSchemas(mapper);
     BotSettings bots = new BotSettings(jdbi, agents, sources, secrets, ids, mapper);
     ChatRouter builtIn = new BotFirstRouter(new LeastBusyRouter(agents), agents, bots);
     ChatRouter router = new DecisionRouter(builtIn, webhooks, agents, jdbi,
-        events, payloads, sender, new DirectDeliveries(database, ids, mapper), responseSchemas,
+        events, payloads, sender, new DirectDeliveries(database, webhooks, ids, mapper), responseSchemas,
         metrics, DecisionRouter.Health.DEFAULT, ids, mapper, clock);
     ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
         router);
+    BotCalls botCalls = new BotCalls(database, ids, mapper, clock);
+    new BotAudience(chats, agents, botCalls);
+
+    // Webhook deliveries and bot calls: one engine, one sender, one attempt log.
+    DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
+        mapper, clock, new SecureRandom(), metrics, DeliverySettings.defaults(config.attemptRetention())
+            .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()),
+        botCalls, new BotReceivers(chats, agents, bots, responseSchemas, mapper));
+    closeables.add(delivery);
+    DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
     LiveEvents live = new LiveEvents(events, database, Duration.ofSeconds(5));
     closeables.add(live);
-    closeables.add(new BotDispatcher(chats, agents, bots, sender, responseSchemas, mapper, clock));
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
@@ -180,7 +185,7 @@ public final class Hookdesk implements AutoCloseable {
         new TicketRoutes(tickets, ticketActions),
         new ChatRoutes(chats),
         new DecisionSchemaRoutes(responseSchemas),
-        new BotRoutes(bots),
+        new BotRoutes(bots, botCalls),
         new WebhookRoutes(webhookManagement),
         webhookSettings,
         new DeliveryRoutes(deliveries),

@@ -72,6 +72,11 @@ public final class BotSettings {
         .list().stream().filter(Objects::nonNull).toList();
   }
 
+  /** Throws unless the agent is a bot of the workspace. */
+  void requireBot(String workspaceId, String agentId) {
+    jdbi.useHandle(h -> bot(h, workspaceId, agentId));
+  }
+
   private Agent bot(Handle h, String workspaceId, String agentId) {
     Agent a = agents.find(h, workspaceId, agentId).orElseThrow(() -> new NotFound("Agent", agentId));
     if (!a.isBot()) throw new Invalid("agent_id", agentId + " is a human agent; only bots have a secret and sources");

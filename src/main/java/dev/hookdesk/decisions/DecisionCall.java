@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One decision call: appends {@code chat.assignment_requested} (a short transaction of its
  * own), POSTs it signed to the webhook, waits at most its {@code timeout_ms}, reads the answer,
- * and records the call as a finished delivery. A {@code 410 Gone} disables the webhook, as for
- * any webhook. Never throws for what the service does, nor when the call cannot be recorded.
+ * and records the call as a finished delivery (which disables the webhook on a {@code 410 Gone},
+ * as for any webhook). Never throws for what the service does, nor when the call cannot be recorded.
  */
 final class DecisionCall {
   static final String TYPE = "chat.assignment_requested";
@@ -94,10 +94,6 @@ final class DecisionCall {
     }
     Verdict v = answers.read(r, candidates);
     health.record(w.id(), v.serviceFailed());
-    if (r.error() == null && r.status() == 410) {
-      // as for any webhook (SPEC §5): the service is gone; later chats use the built-in routing
-      jdbi.useTransaction(h -> directory.disable(h, w.id(), WebhookDirectory.GONE));
-    }
     finish(v, t0, new DirectDeliveries.Call(deliveryId, w.workspaceId(), w.id(), event.id(), TYPE,
         event.timestamp(), out, r, started, v.agentId() != null, v.note()));
     return v;

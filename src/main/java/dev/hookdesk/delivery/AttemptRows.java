@@ -13,18 +13,12 @@ import java.util.Set;
 import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * How an attempt goes into {@code delivery_attempts}, for queued and direct deliveries alike.
+ * How an attempt is bound for {@code delivery_attempts} ({@link DeliveryRecords} writes it).
  * What the receiver controls is stored as {@link ReceiverText}, so any row fits any database;
  * the webhook's custom header values are masked (they are credentials), Hookdesk's own headers
  * are kept as sent so a signature can still be checked from the log.
  */
 final class AttemptRows {
-  static final String INSERT = """
-      INSERT INTO delivery_attempts (id, delivery_id, attempt_number, url, started_at,
-        duration_ms, outcome, request_headers, request_body, response_status, response_headers,
-        response_body, error)
-      VALUES (:id, :delivery, :n, :url, :started, :duration, :outcome, :reqHeaders, :reqBody,
-        :status, :resHeaders, :resBody, :error)""";
   static final String MASK = "••••";
   /** Written in place of an attempt's content when the database refused it. */
   static final String REFUSED = "not recorded: the database refused what this attempt carried";
@@ -58,6 +52,14 @@ final class AttemptRows {
   static String error(String s) {
     String t = ReceiverText.of(s);
     return t == null || t.length() <= MAX_ERROR ? t : t.substring(0, MAX_ERROR);
+  }
+
+  /** What went wrong with an attempt, or null when it succeeded. */
+  static String errorOf(AttemptResult r) {
+    if (r.error() != null) return r.error();
+    if (r.success()) return null;
+    if (r.status() >= 300 && r.status() < 400) return "redirect (" + r.status() + ") not followed";
+    return "HTTP " + r.status();
   }
 
   static Map<String, String> masked(Map<String, String> sent) {

@@ -44,27 +44,31 @@ public final class DeliveryEngine implements AutoCloseable {
 
   public DeliveryEngine(Database db, EventLog events, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Ids ids, ObjectMapper mapper, Clock clock,
-      RandomGenerator random, MeterRegistry registry, DeliverySettings settings) {
+      RandomGenerator random, MeterRegistry registry, DeliverySettings settings,
+      BotCalls botCalls, BotRecipient bots) {
     this.db = Objects.requireNonNull(db);
     this.clock = Objects.requireNonNull(clock);
-    this.queue = new DeliveryQueue(db, events, this::nodeId);
+    DeliveryRecords records = new DeliveryRecords(ids, mapper);
+    this.queue = new DeliveryQueue(db, events, records, this::nodeId);
     this.heartbeats = new Heartbeats(db, queue, clock, settings.nodeTimeout(),
         () -> "node_" + ids.next("n").substring(2 + 10));
     heartbeats.join();
-    this.fanOut = new FanOut(db, events, directory, ids, this::nodeId, settings.lease());
+    this.fanOut = new FanOut(db, events, directory, records, this::nodeId, settings.lease());
     this.metrics = new DeliveryMetrics(registry);
     Isolation isolation = new Isolation(settings.perWebhookInFlight(), settings.breakerFailures(),
         settings.breakerCooldown());
-    OutcomeStore store = new OutcomeStore(db, directory, new RetryPolicy(settings.retryAfterMax(), random),
+    RetryPolicy policy = new RetryPolicy(settings.retryAfterMax(), random);
+    OutcomeStore store = new OutcomeStore(db, records, directory, policy,
         new FailureStreaks(db.dialect(), settings.disableAfter()), new ExhaustedEvents(events, mapper),
-        ids, mapper, clock);
+        new BotOutcomes(db, records, policy, Objects.requireNonNull(bots), clock), clock);
     this.writer = new ResultWriter(store);
     this.dispatcher = new Dispatcher(queue, db, directory, renderer, sender,
         isolation, writer, dispatchWakeup, clock, settings, metrics, heartbeats::maySend,
-        heartbeats::holds);
-    this.pruner = new AttemptPruner(db, clock, settings.attemptRetention());
+        heartbeats::holds, bots);
+    this.pruner = new AttemptPruner(db, records, clock, settings.attemptRetention());
     metrics.bindNode(registry, dispatcher::inFlight, () -> isolation.openCircuits(clock.instant()));
     events.onCommit(fanOutWakeup::signal);
+    botCalls.onQueued(dispatchWakeup::signal);
 
     loop("delivery-fanout", () -> running, () -> {
       Instant now = clock.instant();

@@ -17,7 +17,7 @@ import java.util.Optional;
 final class DeliveryLog {
   private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {};
   private static final String COLUMNS = """
-      id, webhook_id, event_id, event_type, status, attempt_count, next_attempt_at,
+      id, webhook_id, agent_id, chat_id, event_id, event_type, status, attempt_count, next_attempt_at,
       last_attempt_at, last_response_status, last_error, created_at, completed_at""";
 
   private final Database db;
@@ -30,13 +30,23 @@ final class DeliveryLog {
 
   Page.Result<Delivery> list(String webhookId, Optional<String> status, Optional<String> eventType,
       Page page) {
+    return list("webhook_id", webhookId, status, eventType, page);
+  }
+
+  /** A bot's calls, newest first. */
+  Page.Result<Delivery> listOfAgent(String agentId, Optional<String> status, Page page) {
+    return list("agent_id", agentId, status, Optional.empty(), page);
+  }
+
+  private Page.Result<Delivery> list(String column, String target, Optional<String> status,
+      Optional<String> eventType, Page page) {
     List<Delivery> rows = db.read(h -> h.createQuery("SELECT " + COLUMNS + " FROM deliveries"
-            + " WHERE webhook_id = :webhook"
+            + " WHERE " + column + " = :target"
             + (status.isPresent() ? " AND status = :status" : "")
             + (eventType.isPresent() ? " AND event_type = :type" : "")
             + (page.cursor().isPresent() ? " AND id < :cursor" : "")
             + " ORDER BY id DESC LIMIT :limit")
-        .bind("webhook", webhookId).bind("status", status.orElse(null))
+        .bind("target", target).bind("status", status.orElse(null))
         .bind("type", eventType.orElse(null)).bind("cursor", page.cursor().orElse(null))
         .bind("limit", page.limit() + 1)
         .map((rs, ctx) -> delivery(rs)).list());
@@ -61,7 +71,8 @@ final class DeliveryLog {
   }
 
   private Delivery delivery(ResultSet rs) throws SQLException {
-    return new Delivery(rs.getString("id"), rs.getString("webhook_id"), rs.getString("event_id"),
+    return new Delivery(rs.getString("id"), rs.getString("webhook_id"), rs.getString("agent_id"),
+        rs.getString("chat_id"), rs.getString("event_id"),
         rs.getString("event_type"), rs.getString("status"), rs.getInt("attempt_count"),
         time(rs, "next_attempt_at"), time(rs, "last_attempt_at"),
         (Integer) rs.getObject("last_response_status", Integer.class), rs.getString("last_error"),

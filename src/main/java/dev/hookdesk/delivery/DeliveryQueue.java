@@ -23,31 +23,42 @@ import org.jdbi.v3.core.statement.EmptyHandling;
 final class DeliveryQueue {
   private final Database db;
   private final EventLog events;
+  private final DeliveryRecords records;
   private final Supplier<String> nodeId;
 
-  DeliveryQueue(Database db, EventLog events, Supplier<String> nodeId) {
+  DeliveryQueue(Database db, EventLog events, DeliveryRecords records, Supplier<String> nodeId) {
     this.db = db;
     this.events = events;
+    this.records = records;
     this.nodeId = nodeId;
   }
+
+  /**
+   * A bot's calls of one chat go out one at a time, in event order: a row waits while an
+   * earlier row of the same (chat, bot) is still queued, that is until the bot's answer to the
+   * earlier event was recorded and acted on (or the call given up).
+   */
+  private static final String IN_TURN = " AND (chat_id IS NULL OR NOT EXISTS (SELECT 1 FROM"
+      + " delivery_queue earlier WHERE earlier.chat_id = delivery_queue.chat_id"
+      + " AND earlier.webhook_id = delivery_queue.webhook_id"
+      + " AND earlier.chain_seq < delivery_queue.chain_seq))";
 
   /** Claims up to {@code limit} due deliveries, skipping rows other nodes hold and the excluded webhooks. */
   List<Claimed> claim(Instant now, int limit, Set<String> excludedWebhooks, Duration lease) {
     String node = nodeId.get();
     return db.inTransaction(h -> {
       List<String> ids = db.dialect().lockFirst(h, "delivery_queue", "delivery_id",
-          "due_at <= :now" + (excludedWebhooks.isEmpty() ? "" : " AND webhook_id NOT IN (<excluded>)"),
+          "due_at <= :now" + IN_TURN
+              + (excludedWebhooks.isEmpty() ? "" : " AND webhook_id NOT IN (<excluded>)"),
           "due_at", limit, q -> q.bind("now", now)
               .bindList(EmptyHandling.NULL_KEYWORD, "excluded", List.copyOf(excludedWebhooks)));
       if (ids.isEmpty()) return List.of();
       Instant until = now.plus(lease);
-      h.createUpdate("UPDATE delivery_queue SET due_at = :until, claimed_until = :until,"
-              + " claimed_by = :node WHERE delivery_id IN (<ids>)")
-          .bind("until", until).bind("node", node).bindList("ids", ids).execute();
+      records.lease(h, ids, until, node);
       Map<String, Event> parsed = new HashMap<>();
       return h.createQuery("""
-              SELECT d.id, d.webhook_id, d.workspace_id, d.event_id, d.attempt_count, q.manual,
-                e.body, e.source
+              SELECT d.id, q.webhook_id, q.chat_id, d.workspace_id, d.event_id, d.attempt_count,
+                q.manual, e.body, e.source
               FROM deliveries d JOIN delivery_queue q ON q.delivery_id = d.id
               JOIN events e ON e.id = d.event_id
               WHERE d.id IN (<ids>)""")
@@ -57,7 +68,7 @@ final class DeliveryQueue {
             String source = rs.getString("source");
             Event event = parsed.computeIfAbsent(rs.getString("event_id"), k -> events.parse(body, source));
             return new Claimed(rs.getString("id"), rs.getString("webhook_id"),
-                rs.getString("workspace_id"), event, rs.getInt("attempt_count") + 1,
+                rs.getString("chat_id"), rs.getString("workspace_id"), event, rs.getInt("attempt_count") + 1,
                 rs.getBoolean("manual"), node);
           })
           .list();
@@ -78,9 +89,7 @@ final class DeliveryQueue {
 
   /** Makes the rows these nodes hold due now, for any node to claim; returns how many. */
   int releaseClaimsOf(Handle h, List<String> nodeIds, Instant now) {
-    return h.createUpdate("UPDATE delivery_queue SET due_at = :now, claimed_by = NULL,"
-            + " claimed_until = NULL WHERE claimed_by IN (<nodes>)")
-        .bind("now", now).bindList("nodes", nodeIds).execute();
+    return records.release(h, nodeIds, now);
   }
 
   long depth() {

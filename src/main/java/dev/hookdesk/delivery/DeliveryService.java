@@ -3,6 +3,7 @@ package dev.hookdesk.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.NotFound;
+import dev.hookdesk.core.Ids;
 import dev.hookdesk.http.Page;
 import dev.hookdesk.http.Principal;
 import dev.hookdesk.store.Database;
@@ -14,15 +15,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 
 /** The delivery log API: read it, retry one delivery, recover a webhook's failures in a window. */
 public final class DeliveryService {
-  private static final List<String> FINISHED = List.of("succeeded", "failed", "exhausted");
-
   private final Database db;
   private final WebhookDirectory directory;
   private final DeliveryLog log;
+  private final DeliveryRecords records;
   private final Clock clock;
   private final Runnable wake;
 
@@ -32,6 +31,7 @@ public final class DeliveryService {
     this.directory = Objects.requireNonNull(directory);
     this.log = new DeliveryLog(db, mapper);
     this.clock = Objects.requireNonNull(clock);
+    this.records = new DeliveryRecords(new Ids(clock), mapper);
     this.wake = Objects.requireNonNull(wake);
   }
 
@@ -43,7 +43,9 @@ public final class DeliveryService {
 
   public Delivery get(Principal p, String id) {
     Delivery d = log.getWithAttempts(p.workspaceId(), id);
-    visible(p, d);
+    // A bot call belongs to no webhook: only the workspace's admins see it.
+    if (d.agentId() != null && p.appId().isPresent()) throw new NotFound("Delivery", id);
+    if (d.agentId() == null) visible(p, d);
     return d;
   }
 
@@ -54,19 +56,7 @@ public final class DeliveryService {
     requireSendable(w);
     Instant now = clock.instant();
     db.inTransaction(h -> {
-      int reopened = h.createUpdate("UPDATE deliveries SET status = 'pending', next_attempt_at = :now,"
-              + " completed_at = NULL WHERE id = :id AND status IN (<finished>)")
-          .bind("now", now).bind("id", id).bindList("finished", FINISHED).execute();
-      if (reopened > 0) {
-        h.createUpdate("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at, manual)"
-            + " VALUES (:id, :webhook, :now, TRUE)")
-            .bind("id", id).bind("webhook", w.id()).bind("now", now).execute();
-      } else {
-        h.createUpdate("UPDATE delivery_queue SET due_at = :now WHERE delivery_id = :id"
-            + " AND claimed_by IS NULL").bind("now", now).bind("id", id).execute();
-        h.createUpdate("UPDATE deliveries SET next_attempt_at = :now WHERE id = :id AND status IN"
-            + " ('pending', 'retrying')").bind("now", now).bind("id", id).execute();
-      }
+      records.retryNow(h, id, w.id(), now);
       db.dialect().notify(h, FanOut.CHANNEL);
       return null;
     });
@@ -86,22 +76,14 @@ public final class DeliveryService {
               + " FOR UPDATE")
           .bind("webhook", webhookId).bind("since", since).bind("until", until)
           .mapTo(String.class).list();
-      for (int i = 0; i < ids.size(); i += 500) requeue(h, ids.subList(i, Math.min(ids.size(), i + 500)), w, now);
+      for (int i = 0; i < ids.size(); i += 500) {
+        records.reopen(h, ids.subList(i, Math.min(ids.size(), i + 500)), w.id(), now);
+      }
       if (!ids.isEmpty()) db.dialect().notify(h, FanOut.CHANNEL);
       return ids.size();
     });
     wake.run();
     return n;
-  }
-
-  private static void requeue(Handle h, List<String> ids, Webhook w, Instant now) {
-    h.createUpdate("UPDATE deliveries SET status = 'pending', next_attempt_at = :now,"
-            + " completed_at = NULL WHERE id IN (<ids>)")
-        .bind("now", now).bindList("ids", ids).execute();
-    var insert = h.prepareBatch("INSERT INTO delivery_queue (delivery_id, webhook_id, due_at, manual)"
-        + " VALUES (:id, :webhook, :now, TRUE)");
-    for (String id : ids) insert.bind("id", id).bind("webhook", w.id()).bind("now", now).add();
-    insert.execute();
   }
 
   private static void requireSendable(Webhook w) {
@@ -110,6 +92,10 @@ public final class DeliveryService {
   }
 
   private Webhook visible(Principal p, Delivery d) {
+    if (d.agentId() != null) {
+      if (p.appId().isPresent()) throw new NotFound("Delivery", d.id());
+      throw new Conflict("Delivery " + d.id() + " is a bot call; the engine retries bot calls itself");
+    }
     return db.read(h -> directory.find(h, d.webhookId())).filter(Owner.of(p)::sees)
         .orElseThrow(() -> new NotFound("Delivery", d.id()));
   }

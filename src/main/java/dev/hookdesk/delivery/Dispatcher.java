@@ -43,6 +43,7 @@ final class Dispatcher {
   private final DeliveryMetrics metrics;
   private final BooleanSupplier maySend;
   private final Predicate<String> holds;
+  private final BotRecipient bots;
   private final AtomicInteger inFlight = new AtomicInteger();
   /** Due rows may be waiting for room; a finished send then wakes the claim loop. */
   private volatile boolean waiting;
@@ -50,7 +51,8 @@ final class Dispatcher {
   Dispatcher(DeliveryQueue queue, Database db, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Isolation isolation,
       ResultWriter writer, Wakeup wakeup, Clock clock, DeliverySettings settings,
-      DeliveryMetrics metrics, BooleanSupplier maySend, Predicate<String> holds) {
+      DeliveryMetrics metrics, BooleanSupplier maySend, Predicate<String> holds,
+      BotRecipient bots) {
     this.queue = queue;
     this.db = db;
     this.directory = directory;
@@ -64,6 +66,7 @@ final class Dispatcher {
     this.metrics = metrics;
     this.maySend = maySend;
     this.holds = holds;
+    this.bots = bots;
   }
 
   int inFlight() {
@@ -127,12 +130,42 @@ final class Dispatcher {
 
   /** Sends claimed deliveries, looking up their webhooks (disabled or deleted since?) and secrets. */
   private void send(List<Claimed> claimed, Instant now) {
+    List<Claimed> toWebhooks = claimed.stream().filter(c -> !c.isBotCall()).toList();
+    if (toWebhooks.size() < claimed.size()) {
+      for (Claimed c : claimed) if (c.isBotCall()) call(c, now);
+    }
+    if (toWebhooks.isEmpty()) return;
     Map<String, Optional<Webhook>> webhooks = new HashMap<>();
     Map<String, List<byte[]>> secrets = db.read(h -> {
-      for (Claimed c : claimed) webhooks.computeIfAbsent(c.webhookId(), id -> directory.find(h, id));
+      for (Claimed c : toWebhooks) webhooks.computeIfAbsent(c.target(), id -> directory.find(h, id));
       return directory.signingSecrets(h, webhooks.keySet(), now);
     });
-    send(claimed, webhooks, secrets, now);
+    send(toWebhooks, webhooks, secrets, now);
+  }
+
+  /** Sends a bot call: the bots feature signs it; a bot that left the chat is not called. */
+  private void call(Claimed c, Instant now) {
+    if (!holds.test(c.claimedBy())) return; // fenced, as below: the row stays queued
+    if (!isolation.tryAcquire(c.target(), now)) {
+      Instant open = isolation.openUntil(c.target());
+      writer.offer(Outcome.deferred(c, open != null && open.isAfter(now) ? open : now));
+      return;
+    }
+    Optional<OutboundRequest> request;
+    try {
+      request = bots.request(c.botCall(), c.attemptNumber(), now);
+    } catch (RuntimeException e) {
+      isolation.release(c.target(), true, now);
+      log.error("cannot prepare bot call {}", c.deliveryId(), e);
+      writer.offer(Outcome.cancelled(c, "could not be prepared: " + e.getMessage()));
+      return;
+    }
+    if (request.isEmpty()) {
+      isolation.release(c.target(), true, now);
+      writer.offer(Outcome.cancelled(c, "the bot is no longer in the chat"));
+      return;
+    }
+    start(c, null, request.get());
   }
 
   private void send(List<Claimed> claimed, Map<String, Optional<Webhook>> webhooks,
@@ -145,7 +178,7 @@ final class Dispatcher {
     // The body depends only on the event and whether the webhook is private (PayloadRenderer).
     Map<String, byte[]> bodies = new HashMap<>();
     for (Claimed c : claimed) {
-      Webhook w = webhooks.get(c.webhookId()).orElse(null);
+      Webhook w = webhooks.get(c.target()).orElse(null);
       if (w == null || w.deleted()) {
         writer.offer(Outcome.cancelled(c, "the webhook was deleted"));
       } else if (!w.enabled()) {
@@ -170,6 +203,7 @@ final class Dispatcher {
     }
   }
 
+  /** {@code w}: the webhook, null for a bot call. */
   private void start(Claimed c, Webhook w, OutboundRequest request) {
     inFlight.incrementAndGet();
     Instant started = clock.instant();
@@ -180,9 +214,9 @@ final class Dispatcher {
       Instant end = clock.instant();
       if (WebhookSender.WITHDRAWN.equals(result.error())) {
         // never sent: no attempt to record, and the row is another node's now
-        isolation.abandon(w.id());
+        isolation.abandon(c.target());
       } else {
-        isolation.release(w.id(), result.success(), end);
+        isolation.release(c.target(), result.success(), end);
         metrics.attempted(result, c.eventAt(), end);
         writer.offer(Outcome.attempted(c, w, request, result, started));
       }

@@ -1,6 +1,5 @@
 package dev.hookdesk.delivery;
 
-import dev.hookdesk.core.Ids;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.store.Database;
@@ -13,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Turns queued events into deliveries. The event's {@code fanout_queue} row is deleted in
@@ -32,7 +30,7 @@ final class FanOut {
   private final Database db;
   private final EventLog events;
   private final WebhookDirectory directory;
-  private final Ids ids;
+  private final DeliveryRecords records;
   private final Supplier<String> nodeId;
   private final Duration lease;
 
@@ -46,12 +44,12 @@ final class FanOut {
     }
   }
 
-  FanOut(Database db, EventLog events, WebhookDirectory directory, Ids ids,
+  FanOut(Database db, EventLog events, WebhookDirectory directory, DeliveryRecords records,
       Supplier<String> nodeId, Duration lease) {
     this.db = db;
     this.events = events;
     this.directory = directory;
-    this.ids = ids;
+    this.records = records;
     this.nodeId = nodeId;
     this.lease = lease;
   }
@@ -68,44 +66,29 @@ final class FanOut {
           .bindList("ids", eventIds)
           .map((rs, ctx) -> events.parse(rs.getString("body"), rs.getString("source"))).list();
       Instant until = now.plus(lease);
-      PreparedBatch deliveries = h.prepareBatch("""
-          INSERT INTO deliveries (id, workspace_id, webhook_id, event_id, event_type, event_at,
-            status, next_attempt_at, created_at)
-          VALUES (:id, :ws, :webhook, :event, :type, :eventAt, 'pending', :now, :now)""");
-      PreparedBatch queue = h.prepareBatch("""
-          INSERT INTO delivery_queue (delivery_id, webhook_id, due_at, claimed_until, claimed_by)
-          VALUES (:id, :webhook, :due, :until, :node)""");
+      DeliveryRecords.FannedOut created = records.fannedOut(h);
       List<Claimed> leased = new ArrayList<>();
       Map<String, Webhook> webhooks = new HashMap<>();
       // Events of one workspace, type and source go to the same webhooks.
       Map<String, List<Webhook>> matching = new HashMap<>();
-      int created = 0;
       for (Event event : batch) {
         String key = event.workspaceId() + "/" + event.type() + "/" + event.source();
         for (Webhook w : matching.computeIfAbsent(key, k -> directory.matching(h, event))) {
-          String id = ids.next("dlv");
-          deliveries.bind("id", id).bind("ws", event.workspaceId()).bind("webhook", w.id())
-              .bind("event", event.id()).bind("type", event.type())
-              .bind("eventAt", event.timestamp()).bind("now", now).add();
+          String id = records.newId();
           boolean mine = room.take(w.id());
-          queue.bind("id", id).bind("webhook", w.id()).bind("due", mine ? until : now)
-              .bind("until", mine ? until : null).bind("node", mine ? node : null).add();
+          created.add(id, w.id(), event, now, mine ? node : null, until);
           if (mine) {
-            leased.add(new Claimed(id, w.id(), event.workspaceId(), event, 1, false, node));
+            leased.add(Claimed.webhook(id, w.id(), event.workspaceId(), event, 1, false, node));
             webhooks.put(w.id(), w);
           }
-          created++;
         }
       }
-      boolean queued = leased.size() < created;
-      if (created > 0) {
-        deliveries.execute();
-        queue.execute();
-        if (queued) db.dialect().notify(h, CHANNEL);
-      }
+      boolean queued = leased.size() < created.size();
+      created.execute();
+      if (queued) db.dialect().notify(h, CHANNEL);
       h.createUpdate("DELETE FROM fanout_queue WHERE event_id IN (<ids>)")
           .bindList("ids", eventIds).execute();
-      return new Round(created, leased, webhooks,
+      return new Round(created.size(), leased, webhooks,
           directory.signingSecrets(h, webhooks.keySet(), now), queued);
     });
   }

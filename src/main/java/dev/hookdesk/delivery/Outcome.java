@@ -9,6 +9,7 @@ import java.time.Instant;
  * What became of one claimed delivery, for the result writer: an attempt was made, the
  * delivery cannot be sent any more ({@code webhook} disabled or deleted), or it goes back to
  * the queue untried ({@code deferUntil}, when isolation refused it after the claim).
+ * {@code webhook} is null for a bot call.
  */
 record Outcome(Claimed claimed, Webhook webhook, OutboundRequest request, AttemptResult result,
     Instant startedAt, String cancelReason, Instant deferUntil) {

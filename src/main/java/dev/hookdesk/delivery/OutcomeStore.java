@@ -1,7 +1,5 @@
 package dev.hookdesk.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookdesk.core.Ids;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.Webhook;
 import dev.hookdesk.webhooks.WebhookDirectory;
@@ -13,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Writes a batch of outcomes in one transaction: the attempt log, the queue (rescheduled or
@@ -23,28 +20,29 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 final class OutcomeStore {
   private final Database db;
+  private final DeliveryRecords records;
   private final WebhookDirectory directory;
   private final RetryPolicy policy;
   private final FailureStreaks streaks;
   private final ExhaustedEvents exhausted;
-  private final Ids ids;
-  private final ObjectMapper mapper;
+  private final BotOutcomes bots;
   private final Clock clock;
 
-  OutcomeStore(Database db, WebhookDirectory directory, RetryPolicy policy, FailureStreaks streaks,
-      ExhaustedEvents exhausted, Ids ids, ObjectMapper mapper, Clock clock) {
+  OutcomeStore(Database db, DeliveryRecords records, WebhookDirectory directory, RetryPolicy policy,
+      FailureStreaks streaks, ExhaustedEvents exhausted, BotOutcomes bots, Clock clock) {
     this.db = db;
+    this.records = records;
     this.directory = directory;
     this.policy = policy;
     this.streaks = streaks;
     this.exhausted = exhausted;
-    this.ids = ids;
-    this.mapper = mapper;
+    this.bots = bots;
     this.clock = clock;
   }
 
   private record Step(Outcome outcome, Decision decision) {}
 
+  /** Bot calls are written alone, each in a transaction of its own (BotOutcomes). */
   void write(List<Outcome> batch) {
     write(batch, false);
   }
@@ -58,18 +56,29 @@ final class OutcomeStore {
   }
 
   private void write(List<Outcome> batch, boolean refused) {
+    if (batch.size() == 1 && batch.get(0).claimed().isBotCall()) {
+      bots.write(batch.get(0), refused);
+      return;
+    }
     Instant now = clock.instant();
     List<Step> steps = new ArrayList<>();
     for (Outcome o : batch) steps.add(new Step(o, decide(o, now)));
     db.inTransaction(h -> {
-      boolean[] held = updateQueue(h, steps, now);
-      insertAttempts(h, steps, refused);
-      PreparedBatch rows = h.prepareBatch("""
-          UPDATE deliveries SET status = :status, attempt_count = attempt_count + :tried,
-            next_attempt_at = :next, last_attempt_at = COALESCE(:last, last_attempt_at),
-            last_response_status = COALESCE(:code, last_response_status),
-            last_error = :error, completed_at = :completed
-          WHERE id = :id""");
+      List<DeliveryRecords.Settle> settle = new ArrayList<>();
+      List<DeliveryRecords.AttemptRow> attempts = new ArrayList<>();
+      for (Step s : steps) {
+        Outcome o = s.outcome();
+        Claimed c = o.claimed();
+        settle.add(new DeliveryRecords.Settle(c.deliveryId(), c.claimedBy(),
+            s.decision() == null ? o.deferUntil() : s.decision().nextAttemptAt()));
+        if (o.isAttempt()) {
+          attempts.add(new DeliveryRecords.AttemptRow(c.deliveryId(), c.attemptNumber(),
+              o.request(), o.result(), o.startedAt(), AttemptRows.errorOf(o.result()), refused));
+        }
+      }
+      boolean[] held = records.settle(h, settle);
+      records.insertAttempts(h, attempts);
+      List<DeliveryRecords.Progress> rows = new ArrayList<>();
       Map<String, Outcome> lastAttemptPerWebhook = new LinkedHashMap<>();
       Map<String, String> disable = new LinkedHashMap<>();
       for (int i = 0; i < steps.size(); i++) {
@@ -77,22 +86,24 @@ final class OutcomeStore {
         Outcome o = s.outcome();
         if (o.isAttempt()) lastAttemptPerWebhook.put(o.webhook().id(), o);
         if (!held[i] || s.decision() == null) continue;
-        AttemptResult r = o.result();
-        rows.bind("id", o.claimed().deliveryId()).bind("status", s.decision().status().key())
-            .bind("tried", o.isAttempt() ? 1 : 0).bind("next", s.decision().nextAttemptAt())
-            .bind("last", o.isAttempt() ? o.startedAt() : null)
-            .bind("code", r != null && r.status() > 0 ? r.status() : null)
-            .bind("error", refused ? AttemptRows.REFUSED
-                : AttemptRows.error(r != null ? errorOf(r) : o.cancelReason()))
-            .bind("completed", s.decision().nextAttemptAt() == null ? now : null).add();
+        rows.add(progress(o, s.decision(), refused));
         if (s.decision().status() == DeliveryStatus.EXHAUSTED) exhausted.append(h, o);
         if (s.decision().disableReason() != null) disable.put(o.webhook().id(), s.decision().disableReason());
       }
-      if (rows.size() > 0) rows.execute();
+      records.progress(h, rows, now);
       disable.putAll(streaks.record(h, lastAttemptPerWebhook.values(), now));
-      disable.forEach((id, reason) -> disableIfEnabled(h, id, reason));
+      disable.forEach((id, reason) -> disableIfEnabled(directory, h, id, reason));
       return null;
     });
+  }
+
+  /** The delivery row's next state after this outcome. */
+  static DeliveryRecords.Progress progress(Outcome o, Decision d, boolean refused) {
+    AttemptResult r = o.result();
+    return new DeliveryRecords.Progress(o.claimed().deliveryId(), d.status(), o.isAttempt(),
+        d.nextAttemptAt(), o.isAttempt() ? o.startedAt() : null,
+        r != null && r.status() > 0 ? r.status() : null,
+        refused ? AttemptRows.REFUSED : r != null ? AttemptRows.errorOf(r) : o.cancelReason());
   }
 
   private Decision decide(Outcome o, Instant now) {
@@ -103,59 +114,10 @@ final class OutcomeStore {
         o.result(), now);
   }
 
-  /** Reschedules or removes each queue row this node still holds; says which it held. */
-  private boolean[] updateQueue(Handle h, List<Step> steps, Instant now) {
-    PreparedBatch reschedule = h.prepareBatch("""
-        UPDATE delivery_queue SET due_at = :due, claimed_by = NULL, claimed_until = NULL,
-          manual = FALSE WHERE delivery_id = :id AND claimed_by = :node""");
-    PreparedBatch remove = h.prepareBatch(
-        "DELETE FROM delivery_queue WHERE delivery_id = :id AND claimed_by = :node");
-    List<Integer> rescheduled = new ArrayList<>();
-    List<Integer> removed = new ArrayList<>();
-    for (int i = 0; i < steps.size(); i++) {
-      Step s = steps.get(i);
-      String id = s.outcome().claimed().deliveryId();
-      Instant due = s.decision() == null ? s.outcome().deferUntil() : s.decision().nextAttemptAt();
-      if (due != null) {
-        reschedule.bind("id", id).bind("due", due).bind("node", s.outcome().claimed().claimedBy()).add();
-        rescheduled.add(i);
-      } else {
-        remove.bind("id", id).bind("node", s.outcome().claimed().claimedBy()).add();
-        removed.add(i);
-      }
-    }
-    boolean[] held = new boolean[steps.size()];
-    if (!rescheduled.isEmpty()) mark(held, rescheduled, reschedule.execute());
-    if (!removed.isEmpty()) mark(held, removed, remove.execute());
-    return held;
-  }
-
-  private static void mark(boolean[] held, List<Integer> indexes, int[] counts) {
-    for (int j = 0; j < indexes.size(); j++) held[indexes.get(j)] = counts[j] > 0;
-  }
-
-  private void insertAttempts(Handle h, List<Step> steps, boolean refused) {
-    PreparedBatch insert = h.prepareBatch(AttemptRows.INSERT);
-    for (Step s : steps) {
-      Outcome o = s.outcome();
-      if (!o.isAttempt()) continue;
-      AttemptRows.bind(insert, mapper, ids.next("att"), o.claimed().deliveryId(),
-          o.claimed().attemptNumber(), o.request(), o.result(), o.startedAt(), errorOf(o.result()),
-          refused).add();
-    }
-    if (insert.size() > 0) insert.execute();
-  }
-
-  private void disableIfEnabled(Handle h, String webhookId, String reason) {
+  /** Disables the webhook once: a webhook already disabled or deleted is left as it is. */
+  static void disableIfEnabled(WebhookDirectory directory, Handle h, String webhookId, String reason) {
     if (directory.find(h, webhookId).map(w -> w.enabled() && !w.deleted()).orElse(false)) {
       directory.disable(h, webhookId, reason);
     }
-  }
-
-  private static String errorOf(AttemptResult r) {
-    if (r.error() != null) return r.error();
-    if (r.success()) return null;
-    if (r.status() >= 300 && r.status() < 400) return "redirect (" + r.status() + ") not followed";
-    return "HTTP " + r.status();
   }
 }

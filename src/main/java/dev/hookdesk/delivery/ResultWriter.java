@@ -50,16 +50,31 @@ final class ResultWriter {
       Thread.sleep(LINGER_MILLIS);
       pending.drainTo(batch, BATCH - batch.size());
     }
-    List<Outcome> left = batch;
+    List<Outcome> left = new ArrayList<>();
+    for (Outcome o : batch) {
+      if (o.claimed().isBotCall()) {
+        // alone: each in a transaction of its own (BotOutcomes), never written twice
+        if (!writeAll(List.of(o))) return 0;
+      } else {
+        left.add(o);
+      }
+    }
+    if (left.isEmpty() || writeAll(left)) return batch.size();
+    return 0;
+  }
+
+  /** Writes these outcomes, retrying while the database is away; false when stopped meanwhile. */
+  private boolean writeAll(List<Outcome> outcomes) throws InterruptedException {
+    List<Outcome> left = outcomes;
     while (true) {
       try {
         store.write(left);
-        return batch.size();
+        return true;
       } catch (RuntimeException e) {
-        if (stopped) return 0;
+        if (stopped) return false;
         if (Refusal.of(e).isPresent()) {
           left = oneByOne(left);
-          if (left.isEmpty()) return batch.size();
+          if (left.isEmpty()) return true;
           continue;
         }
         // The database is away: keep the batch and try again; the leases protect the rows.

@@ -14,6 +14,12 @@ import java.util.random.RandomGenerator;
  * or the receiver's Retry-After on 429/503 up to a bound; after the last step, exhausted.
  */
 final class RetryPolicy {
+  /**
+   * A bot call's retries: a chat is live, so three quick ones; then the chat goes to a human.
+   */
+  static final List<Duration> BOT_SCHEDULE = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5),
+      Duration.ofSeconds(15));
+
   private final Duration retryAfterMax;
   private final RandomGenerator random;
 
@@ -26,9 +32,7 @@ final class RetryPolicy {
   Decision decide(List<Duration> schedule, int attemptNumber, boolean manual, AttemptResult r,
       Instant now) {
     if (r.success()) return Decision.done(DeliveryStatus.SUCCEEDED);
-    if (r.error() == null && r.status() == 410) {
-      return new Decision(DeliveryStatus.FAILED, null, WebhookDirectory.GONE);
-    }
+    if (gone(r)) return new Decision(DeliveryStatus.FAILED, null, WebhookDirectory.GONE);
     // A manual retry is one extra attempt; it does not restart the schedule.
     if (manual) return Decision.done(DeliveryStatus.FAILED);
     if (attemptNumber > schedule.size()) return Decision.done(DeliveryStatus.EXHAUSTED);
@@ -38,6 +42,11 @@ final class RetryPolicy {
       wait = asked.isNegative() ? Duration.ZERO : asked.compareTo(retryAfterMax) > 0 ? retryAfterMax : asked;
     }
     return new Decision(DeliveryStatus.RETRYING, now.plus(wait), null);
+  }
+
+  /** SPEC §5: a {@code 410 Gone} answer disables the webhook, whatever else is scheduled. */
+  static boolean gone(AttemptResult r) {
+    return r.error() == null && r.status() == 410;
   }
 
   Duration jittered(Duration d) {

@@ -24,8 +24,17 @@ public final class SignedRequest {
   public static OutboundRequest of(Webhook webhook, String eventId, String eventType,
       String deliveryId, int attempt, byte[] body, List<byte[]> keys, Instant now) {
     if (keys.isEmpty()) throw new IllegalArgumentException("no signing key for " + webhook.id());
+    return of(webhook.url(), webhook.headers(), Duration.ofMillis(webhook.timeoutMs()), eventId,
+        eventType, deliveryId, attempt, body, keys, now);
+  }
+
+  /** The same request for a receiver that is not a webhook (a bot agent, SPEC §6). */
+  public static OutboundRequest of(String url, Map<String, String> customHeaders, Duration timeout,
+      String eventId, String eventType, String deliveryId, int attempt, byte[] body,
+      List<byte[]> keys, Instant now) {
+    if (keys.isEmpty()) throw new IllegalArgumentException("no signing key for " + url);
     long timestamp = now.getEpochSecond();
-    Map<String, String> headers = new LinkedHashMap<>(webhook.headers());
+    Map<String, String> headers = new LinkedHashMap<>(customHeaders);
     headers.put("webhook-id", eventId);
     headers.put("webhook-timestamp", Long.toString(timestamp));
     headers.put("webhook-signature", Signer.header(keys, eventId, timestamp, body));
@@ -34,7 +43,7 @@ public final class SignedRequest {
     headers.put("hookdesk-event-type", eventType);
     headers.put("hookdesk-delivery-id", deliveryId);
     headers.put("hookdesk-attempt", Integer.toString(attempt));
-    return new OutboundRequest(webhook.url(), headers, body, Duration.ofMillis(webhook.timeoutMs()));
+    return new OutboundRequest(url, headers, body, timeout);
   }
 
   private static String version() {

@@ -78,8 +78,9 @@ class BotAgentTest {
 
       String id = w.chat("Maria").get("id").asText();
 
-      // the bot fails on chat.assigned already: a human takes over without the contact writing
-      TestNode.await("the handoff", 5000, () -> participants(w, id).equals(List.of(ana)));
+      // the bot fails on chat.assigned already: a human takes over without the contact writing,
+      // once the call's quick retries (1 s, 5 s, 15 s) are spent
+      TestNode.await("the handoff", 40_000, () -> participants(w, id).equals(List.of(ana)));
       assertThat(w.last("chat.assigned", id).at("/data/agent/id").asText()).isEqualTo(ana);
     }
   }

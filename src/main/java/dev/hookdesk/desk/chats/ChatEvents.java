@@ -6,7 +6,8 @@ import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.Event;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
+import org.jdbi.v3.core.Handle;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 
@@ -17,7 +18,7 @@ import dev.hookdesk.events.EventLog;
 final class ChatEvents {
   private final EventLog log;
   private final ObjectMapper mapper;
-  private final List<Consumer<Event>> committed = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<Handle, Event>> appended = new CopyOnWriteArrayList<>();
 
   ChatEvents(EventLog log, ObjectMapper mapper) {
     this.log = log;
@@ -25,7 +26,7 @@ final class ChatEvents {
   }
 
   /** {@code extras} are name/value pairs added beside {@code chat} in the data. */
-  void emit(org.jdbi.v3.core.Handle h, String workspaceId, Actor actor, String type, Chat chat,
+  void emit(Handle h, String workspaceId, Actor actor, String type, Chat chat,
       Object... extras) {
     ObjectNode data = mapper.createObjectNode();
     data.set("chat", mapper.valueToTree(chat));
@@ -33,16 +34,19 @@ final class ChatEvents {
       data.set((String) extras[i], mapper.valueToTree(extras[i + 1]));
     }
     Event event = log.append(h, new EventDraft(workspaceId, type, actor, data, chat.source()));
-    if (!committed.isEmpty()) h.afterCommit(() -> committed.forEach(l -> l.accept(event)));
+    for (BiConsumer<Handle, Event> l : appended) l.accept(h, event);
   }
 
-  /** Told of each chat event once its transaction committed (bots are told this way). */
-  void onCommitted(Consumer<Event> listener) {
-    committed.add(listener);
+  /**
+   * Told of each chat event in the transaction that appends it, so what follows from the
+   * event (a bot's call) commits with it or not at all.
+   */
+  void onAppended(BiConsumer<Handle, Event> listener) {
+    appended.add(listener);
   }
 
   /** {@code chat.status_changed}, for a snapshot whose status just changed. */
-  void statusChanged(org.jdbi.v3.core.Handle h, String workspaceId, Actor actor, Chat chat) {
+  void statusChanged(Handle h, String workspaceId, Actor actor, Chat chat) {
     var past = chat.pastStatuses();
     String previous = past.isEmpty() ? null : past.get(past.size() - 1);
     emit(h, workspaceId, actor, "chat.status_changed", chat, "previous_status", previous,

@@ -61,17 +61,25 @@ final class ChatParticipants {
   }
 
   private Chat leave(String ws, String chatId, Actor caller, String agentId) {
-    return tx.onChat(ws, chatId, (h, chat) -> {
-      Agent agent = agents.find(h, ws, agentId).orElseThrow(() -> new NotFound("Agent", agentId));
-      if (!participation.isParticipant(h, chatId, agentId)) {
-        throw new Conflict("Agent " + agentId + " is not in chat " + chatId);
-      }
-      participation.leave(h, chat, agentId, clock.instant());
-      Chat after = snapshots.of(h, ws, chatId);
-      events.emit(h, ws, caller, "chat.agent_left", after, "agent", agents.get(h, ws, agent.id()));
-      assignment.fillSeats(h, ws, List.of(agentId));
-      return after;
-    });
+    return tx.onChat(ws, chatId, (h, chat) -> leave(h, chat, caller, agentId));
+  }
+
+  /** The agent leaves, in the caller's transaction with the chat locked; route it after commit. */
+  Chat leave(Handle h, ChatRow chat, Actor caller, String agentId) {
+    String ws = chat.workspaceId();
+    Agent agent = agents.find(h, ws, agentId).orElseThrow(() -> new NotFound("Agent", agentId));
+    if (!participation.isParticipant(h, chat.id(), agentId)) {
+      throw new Conflict("Agent " + agentId + " is not in chat " + chat.id());
+    }
+    participation.leave(h, chat, agentId, clock.instant());
+    Chat after = snapshots.of(h, ws, chat.id());
+    events.emit(h, ws, caller, "chat.agent_left", after, "agent", agents.get(h, ws, agent.id()));
+    assignment.fillSeats(h, ws, List.of(agentId));
+    return after;
+  }
+
+  boolean takesPart(Handle h, String chatId, String agentId) {
+    return participation.isParticipant(h, chatId, agentId);
   }
 
   Chat.Invitation invite(String ws, String chatId, Actor caller, String agentId) {

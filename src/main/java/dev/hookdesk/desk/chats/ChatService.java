@@ -102,15 +102,33 @@ public final class ChatService {
     return get(workspaceId, id);
   }
 
-  /** A bot hands the chat over: it leaves ({@code chat.agent_left}, actor the bot) and a human is routed. */
-  public Chat handoff(String workspaceId, String chatId, String botId) {
+  /**
+   * A bot's answer, in the caller's transaction (the one that records the bot's call): its
+   * messages are posted as the bot; with {@code handoff} it leaves ({@code chat.agent_left},
+   * actor the bot) and, once that commits, a human is routed. Does nothing when the bot is no
+   * longer in the chat; throws when the chat cannot take it (ended).
+   */
+  public void botAnswered(Handle h, String workspaceId, String chatId, String botId,
+      List<String> texts, boolean handoff) {
+    ChatRow chat = chats.lock(h, workspaceId, chatId);
+    if (!participants.takesPart(h, chatId, botId)) return;
     Actor bot = new Actor("agent", botId, "bot");
-    return participants.remove(workspaceId, chatId, bot, botId, "handoff");
+    for (String text : texts) conversation.post(h, chat, bot, new Conversation.Draft("bot", botId, text));
+    if (!handoff) return;
+    Chat after = participants.leave(h, chats.lock(h, workspaceId, chatId), bot, botId);
+    if (Rerouting.needsAgent(after)) {
+      // on a thread of its own: the router may wait on a decision webhook (SPEC §6)
+      h.afterCommit(() -> Thread.ofVirtual().name("handoff-" + chatId)
+          .start(() -> rerouting.route(workspaceId, chatId, "handoff")));
+    }
   }
 
-  /** Told of each committed chat event, in commit order per chat; must not block. */
-  public void onEvent(java.util.function.Consumer<dev.hookdesk.events.Event> listener) {
-    events.onCommitted(listener);
+  /**
+   * Tells {@code listener} of each chat event inside the transaction that appends it (the
+   * bots feature queues its calls there); it must only add to that transaction.
+   */
+  public void onAppended(java.util.function.BiConsumer<Handle, dev.hookdesk.events.Event> listener) {
+    events.onAppended(listener);
   }
 
   /** Whether the agent is in the chat now. */
