@@ -1,6 +1,6 @@
 package dev.hookdesk.widget;
 
-import dev.hookdesk.core.Digests;
+import dev.hookdesk.core.SecretDigest;
 import dev.hookdesk.core.Ids;
 import java.time.Clock;
 import java.util.Base64;
@@ -35,8 +35,8 @@ final class VisitorSessions {
     jdbi.useHandle(h -> h.createUpdate("""
             INSERT INTO visitor_sessions (id, token_hash, stream_key_hash, workspace_id, source_key,
               contact_id, created_at) VALUES (:id, :token, :key, :ws, :source, :contact, :at)""")
-        .bind("id", id).bind("token", Digests.sha256Hex(token))
-        .bind("key", Digests.sha256Hex(streamKey)).bind("ws", workspaceId).bind("source", source)
+        .bind("id", id).bind("token", SecretDigest.of(token))
+        .bind("key", SecretDigest.of(streamKey)).bind("ws", workspaceId).bind("source", source)
         .bind("contact", contactId).bind("at", clock.instant()).execute());
     return new Opened(token, streamKey, new Visitor(id, workspaceId, source, contactId));
   }
@@ -53,7 +53,7 @@ final class VisitorSessions {
     if (secret == null || !secret.startsWith(prefix) || secret.length() > 100) return Optional.empty();
     return jdbi.withHandle(h -> h.createQuery("SELECT id, workspace_id, source_key, contact_id "
             + "FROM visitor_sessions WHERE " + column + " = :hash")
-        .bind("hash", Digests.sha256Hex(secret))
+        .bind("hash", SecretDigest.of(secret))
         .map((rs, x) -> new Visitor(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
         .findOne());
   }
