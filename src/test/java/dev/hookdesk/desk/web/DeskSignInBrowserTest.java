@@ -92,7 +92,11 @@ class DeskSignInBrowserTest {
     field.clear();
     field.sendKeys(email);
     web.findElement(By.id("password")).sendKeys(password);
-    web.findElement(By.id("sign-in")).click();
+    WebElement button = web.findElement(By.id("sign-in"));
+    button.click();
+    // the answer is a new page, often /sign-in again: wait until the old one is gone, or the next
+    // look-up may find this page's field just before it is replaced
+    browser.waiting().until(ExpectedConditions.stalenessOf(button));
   }
 
   private WebElement shown(By by) {
