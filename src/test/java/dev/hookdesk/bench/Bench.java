@@ -22,6 +22,8 @@ public final class Bench {
   private int seconds = 10;
   private int backlog = 100_000;
   private boolean seed;
+  private int[] rates = {100, 200, 300, 450, 600, 900};
+  private int stepSeconds = 15;
   private Set<String> scenarios = Set.of("sustained", "latency", "isolation", "backlog");
 
   public static void main(String[] args) throws Exception {
@@ -35,8 +37,11 @@ public final class Bench {
         case "--backlog" -> b.backlog = Integer.parseInt(args[++i]);
         case "--seed-backlog" -> b.seed = true;
         case "--scenarios" -> b.scenarios = Set.of(args[++i].split(","));
+        case "--rates" -> b.rates = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+        case "--step-seconds" -> b.stepSeconds = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
-            + "; use --db h2|postgresql --events N --seconds S --backlog N [--seed-backlog] --scenarios a,b");
+            + "; use --db h2|postgresql --events N --seconds S --backlog N [--seed-backlog] --scenarios a,b"
+            + " --rates r1,r2 --step-seconds S");
       }
     }
     if (!b.db.equals("h2") && !b.db.equals("postgresql")) throw new IllegalArgumentException("--db h2|postgresql");
@@ -44,6 +49,7 @@ public final class Bench {
         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
     try (BenchReceiver receiver = new BenchReceiver(20_000)) {
       if (b.scenarios.contains("desk")) b.desk();
+      if (b.scenarios.contains("tickets")) b.tickets(receiver);
       if (b.scenarios.contains("sustained")) b.sustained(receiver);
       if (b.scenarios.contains("latency")) b.latency(receiver);
       if (b.scenarios.contains("isolation")) b.isolation(receiver);
@@ -100,6 +106,30 @@ public final class Bench {
       long took = System.currentTimeMillis() - start;
       System.out.printf("  desk: %d events in %.1f s (%.0f events/s)%n", events, took / 1000.0,
           events * 1000.0 / took);
+    }
+  }
+
+  /** Issue 13: tickets and replies through the API at fixed offered rates, stepping past saturation. */
+  private void tickets(BenchReceiver receiver) throws Exception {
+    System.out.printf("%n== tickets: POST /tickets and agent replies at fixed offered rates, %d s a step,"
+        + " every event to %d webhooks (ticket.*)%n", stepSeconds, WEBHOOKS);
+    try (BenchNode node = new BenchNode(db, pgUrl)) {
+      node.register(urls(receiver), 10_000, TicketSteps.events());
+      TicketSteps steps = new TicketSteps(node, receiver);
+      System.out.println("  warm-up (not counted):");
+      System.out.println(steps.run(rates[0], Math.min(stepSeconds, 10)).line());
+      await("warm-up deliveries to finish", node::openDeliveries, 0, 600, true);
+      double peak = 0;
+      TicketSteps.Step last = null;
+      for (int rate : rates) {
+        last = steps.run(rate, stepSeconds);
+        System.out.println(last.line());
+        peak = Math.max(peak, last.accepted());
+        // each step starts on an empty queue, so its latency is its own
+        await("deliveries of the step", node::openDeliveries, 0, 600, true);
+      }
+      System.out.printf("  peak accepted %.0f requests/s; at the highest offered rate %.0f/s (%.0f %% of the peak)%n",
+          peak, last.accepted(), 100 * last.accepted() / peak);
     }
   }
 
@@ -187,9 +217,15 @@ public final class Bench {
 
   private static void await(String what, LongSupplier count, long target, int timeoutSeconds)
       throws InterruptedException {
+    await(what, count, target, timeoutSeconds, false);
+  }
+
+  /** Waits until {@code count} reaches {@code target} (or falls to it, when {@code down}). */
+  private static void await(String what, LongSupplier count, long target, int timeoutSeconds, boolean down)
+      throws InterruptedException {
     long deadline = System.currentTimeMillis() + timeoutSeconds * 1000L;
     long report = System.currentTimeMillis() + 10_000;
-    while (count.getAsLong() < target) {
+    while (down ? count.getAsLong() > target : count.getAsLong() < target) {
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException("timed out waiting for " + what + ": " + count.getAsLong() + "/" + target);
       }

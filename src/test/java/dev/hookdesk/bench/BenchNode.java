@@ -53,10 +53,15 @@ final class BenchNode implements AutoCloseable {
 
   /** Registers one webhook per URL for contact.created; returns their ids. */
   List<String> register(List<String> urls, int timeoutMs) {
+    return register(urls, timeoutMs, List.of("contact.created"));
+  }
+
+  /** Registers one webhook per URL for these event types; returns their ids. */
+  List<String> register(List<String> urls, int timeoutMs, List<String> events) {
     List<String> ids = new ArrayList<>();
     for (String url : urls) {
       ids.add(api.post("/webhooks", Api.json(Map.of("scope", "global", "url", url,
-          "events", List.of("contact.created"), "private", false, "timeout_ms", timeoutMs,
+          "events", events, "private", false, "timeout_ms", timeoutMs,
           "retry_schedule", List.of("1s", "2s", "5s", "10s", "30s", "1m", "5m")))).expect(201).str("/id"));
     }
     return ids;
@@ -92,6 +97,11 @@ final class BenchNode implements AutoCloseable {
         pool.submit(() -> createContact(n));
       }
     }
+  }
+
+  /** The load generator's client, for scenarios that make their own requests. */
+  LoadClient load() {
+    return load;
   }
 
   private void createContact(int n) {
@@ -178,6 +188,11 @@ final class BenchNode implements AutoCloseable {
   long queueDepth() {
     return node.database().read(h -> h.createQuery("SELECT COUNT(*) FROM delivery_queue")
         .mapTo(Long.class).one());
+  }
+
+  /** Deliveries not yet finished (queued, or claimed and in flight). */
+  long openDeliveries() {
+    return queueDepth();
   }
 
   long deliveriesCount() {

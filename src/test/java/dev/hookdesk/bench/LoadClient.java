@@ -28,6 +28,11 @@ final class LoadClient implements AutoCloseable {
 
   /** POSTs a JSON body; returns the answer's status code. */
   int post(String path, String json) {
+    return Integer.parseInt(exchange(path, json).startLine().split(" ")[1]);
+  }
+
+  /** POSTs a JSON body; returns the whole answer. */
+  Http1.Message exchange(String path, String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
     byte[] head = Http1.ascii("POST " + path + " HTTP/1.1\r\nhost: 127.0.0.1:" + port
         + "\r\nauthorization: Bearer " + token + "\r\ncontent-type: application/json"
@@ -41,7 +46,7 @@ final class LoadClient implements AutoCloseable {
       Http1.Message answer = Http1.read(c.in());
       if (answer == null) throw new IOException("the node closed the connection");
       idle.add(c);
-      return Integer.parseInt(answer.startLine().split(" ")[1]);
+      return answer;
     } catch (IOException e) {
       if (c != null) close(c);
       throw new UncheckedIOException(e);
