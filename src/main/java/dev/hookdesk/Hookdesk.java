@@ -1,6 +1,12 @@
 package dev.hookdesk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.apps.AppRoutes;
+import dev.hookdesk.apps.Apps;
+import dev.hookdesk.apps.AuthorizeRoutes;
+import dev.hookdesk.apps.Grants;
+import dev.hookdesk.apps.Installations;
+import dev.hookdesk.apps.TokenRoutes;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.config.PublicUrl;
@@ -119,6 +125,9 @@ public final class Hookdesk implements AutoCloseable {
     this.catalog = new EventCatalog(mapper);
     EventLog events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
     TokenService tokens = new TokenService(jdbi, ids, clock);
+    Apps apps = new Apps(jdbi, ids, clock, mapper);
+    Installations installations = new Installations(jdbi, ids, clock, events, mapper, apps);
+    Grants grants = new Grants(jdbi, ids, clock, mapper, installations);
     WorkspaceService workspaces = new WorkspaceService(jdbi, ids, clock, tokens);
     AgentService agents = new AgentService(jdbi, ids, clock);
     ContactService contacts = new ContactService(jdbi, ids, clock, events, mapper);
@@ -187,6 +196,8 @@ public final class Hookdesk implements AutoCloseable {
         new DecisionSchemaRoutes(responseSchemas),
         new BotRoutes(bots, botCalls),
         new WebhookRoutes(webhookManagement),
+        new AppRoutes(apps, installations, grants),
+        new TokenRoutes(apps, grants, this::publicUrl),
         webhookSettings,
         new DeliveryRoutes(deliveries),
         new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, contacts, sources,
@@ -194,13 +205,16 @@ public final class Hookdesk implements AutoCloseable {
         new WidgetAssets(this::defaultWorkspaceId)));
     routes.addAll(console.routes());
     routes.add(new SignInPages(console.gate(), people));
+    routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.add(new DeskPages(console.gate(), tickets, contacts));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
         this::publicUrl));
     this.apiDocs = new ApiDocs(mapper, catalog);
     routes.add(apiDocs);
-    this.http = new HttpServer(mapper, tokens, routes);
+    // API tokens, and the access tokens of app installations (SPEC §8)
+    this.http = new HttpServer(mapper, token -> tokens.authenticate(token).or(() -> grants.authenticate(token)),
+        routes);
   }
 
   /** Builds and starts a node; configuration and database problems throw with one clear line. */

@@ -16,7 +16,7 @@ final class ApiResources {
   /** The feature files; a new feature adds its name here. */
   static final List<String> FEATURES = List.of("common", "workspaces", "events", "agents",
       "contacts", "sources", "teams", "queues", "tickets", "chats", "decisions", "bots",
-      "webhooks", "deliveries", "inspector", "docs");
+      "webhooks", "deliveries", "apps", "inspector", "docs");
 
   private ApiResources() {}
 

@@ -3,15 +3,17 @@ package dev.hookdesk.http;
 import dev.hookdesk.events.Actor;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who is calling: the token, its workspace and its role, and the agent it acts for, if any
  * (a token bound to an agent, or an agent's password session).
  *
  * @param tokenId the API token; for a password session, the agent's id (there is no token)
+ * @param scopes the scopes granted to an app's installation token; empty for every other caller
  */
 public record Principal(String tokenId, String workspaceId, Role role, boolean owner,
-    Optional<String> appId, Optional<String> agentId) {
+    Optional<String> appId, Optional<String> agentId, Optional<Set<String>> scopes) {
 
   public Principal {
     Objects.requireNonNull(tokenId);
@@ -19,6 +21,12 @@ public record Principal(String tokenId, String workspaceId, Role role, boolean o
     Objects.requireNonNull(role);
     Objects.requireNonNull(appId);
     Objects.requireNonNull(agentId);
+    Objects.requireNonNull(scopes);
+  }
+
+  public Principal(String tokenId, String workspaceId, Role role, boolean owner,
+      Optional<String> appId, Optional<String> agentId) {
+    this(tokenId, workspaceId, role, owner, appId, agentId, Optional.empty());
   }
 
   /** A caller that acts for no agent. */

@@ -60,7 +60,16 @@ public final class Router {
 
   private synchronized Handler wrap(String method, String path, Access access, Endpoint endpoint) {
     registered.add(new Route(method, API + path, access));
-    return ctx -> endpoint.handle(new Call(ctx, authorize(ctx, access), mapper));
+    return ctx -> endpoint.handle(new Call(ctx, scoped(authorize(ctx, access), method, path), mapper));
+  }
+
+  /** An installation token calls only the routes its granted scopes cover (SPEC §8). */
+  private static Principal scoped(Principal p, String method, String path) {
+    if (p == null || p.scopes().isEmpty()) return p;
+    AppScopes.refusal(p.scopes().get(), method, path).ifPresent(why -> {
+      throw new Forbidden(why);
+    });
+    return p;
   }
 
   private Principal authorize(Context ctx, Access access) {

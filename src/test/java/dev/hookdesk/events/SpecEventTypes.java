@@ -18,5 +18,6 @@ final class SpecEventTypes {
       "chat.callback_requested", "chat.missed", "chat.closed", "chat.rated",
       "chat.transcript_sent", "chat.copilot_enabled", "chat.copilot_disabled",
       "chat.status_changed", "chat.assignment_requested",
-      "webhook.disabled", "webhook.enabled", "delivery.exhausted", "webhook.test");
+      "webhook.disabled", "webhook.enabled", "delivery.exhausted", "webhook.test",
+      "app.installed", "app.uninstalled");
 }

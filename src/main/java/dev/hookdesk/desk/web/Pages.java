@@ -7,7 +7,7 @@ public final class Pages {
   private Pages() {}
 
   /** desk/signin.jte */
-  public record SignIn(DeskChrome chrome, String email, String error, String notice) {}
+  public record SignIn(DeskChrome chrome, String email, String error, String notice, String next) {}
 
   /** desk/password.jte: choose a password through an invitation link. */
   public record Password(DeskChrome chrome, String secret, String name, String email, String error) {}

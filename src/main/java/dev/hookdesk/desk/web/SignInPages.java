@@ -33,7 +33,7 @@ public final class SignInPages implements Routes {
     var routes = router.raw();
     routes.get("/sign-in", ctx -> {
       if (gate.session(ctx).isPresent()) {
-        ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        ctx.redirect(next(ctx.queryParam("next")), HttpStatus.SEE_OTHER);
       } else {
         signInPage(ctx, 200, "", null, ctx.queryParam("signed-out") != null ? "You are signed out." : null);
       }
@@ -68,7 +68,7 @@ public final class SignInPages implements Routes {
     switch (people.signIn(email, password)) {
       case People.Attempt.SignedIn s -> {
         gate.signInAgent(ctx, s.workspaceId(), s.agentId());
-        ctx.redirect(HOME, HttpStatus.SEE_OTHER);
+        ctx.redirect(next(ctx.formParam("next")), HttpStatus.SEE_OTHER);
       }
       case People.Attempt.Wrong w -> signInPage(ctx, 401, email, WRONG, null);
       case People.Attempt.Locked l -> {
@@ -101,8 +101,18 @@ public final class SignInPages implements Routes {
 
   private void signInPage(Context ctx, int status, String email, String error, String notice) {
     String csrf = gate.openForm(ctx);
-    gate.templates().send(ctx, status, "desk/signin.jte",
-        new Pages.SignIn(DeskChrome.signedOut("Sign in", csrf), email, error, notice));
+    String next = Optional.ofNullable(ctx.queryParam("next")).orElse(ctx.formParam("next"));
+    gate.templates().send(ctx, status, "desk/signin.jte", new Pages.SignIn(
+        DeskChrome.signedOut("Sign in", csrf), email, error, notice, HOME.equals(next(next)) ? null : next));
+  }
+
+  /** Where to go once signed in: a path on this node (an app's consent page), else the desk. */
+  static String next(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")
+        || next.chars().anyMatch(c -> c < 0x20)) {
+      return HOME;
+    }
+    return next;
   }
 
   private void passwordPage(Context ctx, int status, People.Invitee invitee, String error) {

@@ -32,7 +32,7 @@ import java.util.Optional;
 public final class EventCatalog {
   /** The group files; a new resource adds its name here. */
   static final List<String> GROUPS = List.of("common", "contact", "ticket", "chat", "decision",
-      "operational");
+      "operational", "app");
 
   /** The schema keyword that marks a personal field (email, phone, message text, IP). */
   public static final String PERSONAL = "x-personal";

@@ -16,21 +16,21 @@ import java.util.stream.Collectors;
  * A browser as plain HTTP: keeps cookies in a map the test can read and replay (an old session
  * cookie), remembers the last form's CSRF token, and never follows redirects.
  */
-final class DeskClient {
+public final class DeskClient {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   final String base;
   final Map<String, String> cookies = new LinkedHashMap<>();
-  String csrf;
+  public String csrf;
 
-  DeskClient(String base) {
+  public DeskClient(String base) {
     this.base = base;
   }
 
-  HttpResponse<String> get(String path) throws Exception {
+  public HttpResponse<String> get(String path) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
-  HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+  public HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
     String body = form.entrySet().stream().map(e -> e.getKey() + "="
         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     return send(HttpRequest.newBuilder(URI.create(base + path))
@@ -39,13 +39,13 @@ final class DeskClient {
   }
 
   /** Opens the sign-in page and signs in with email and password. */
-  HttpResponse<String> signIn(String email, String password) throws Exception {
+  public HttpResponse<String> signIn(String email, String password) throws Exception {
     get("/sign-in");
     return post("/sign-in", Map.of("_csrf", csrf, "email", email, "password", password));
   }
 
   /** Opens an invitation link and chooses a password (typed twice). */
-  HttpResponse<String> choose(String inviteUrl, String password) throws Exception {
+  public HttpResponse<String> choose(String inviteUrl, String password) throws Exception {
     String path = URI.create(inviteUrl).getPath();
     get(path);
     return post(path, Map.of("_csrf", csrf == null ? "" : csrf, "password", password, "repeat", password));
