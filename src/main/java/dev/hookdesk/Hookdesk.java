@@ -51,6 +51,7 @@ import dev.hookdesk.desk.tickets.TicketRoutes;
 import dev.hookdesk.desk.tickets.TicketService;
 import dev.hookdesk.desk.web.DeskPages;
 import dev.hookdesk.desk.web.SignInPages;
+import dev.hookdesk.desk.web.chats.ChatPages;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.events.EventRoutes;
 import dev.hookdesk.events.catalog.CatalogRoutes;
@@ -207,6 +208,7 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(new SignInPages(console.gate(), people));
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.add(new DeskPages(console.gate(), tickets, contacts));
+    routes.add(new ChatPages(console.gate(), chats, agents, live, mapper));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
         this::publicUrl));

@@ -1,5 +1,6 @@
 package dev.hookdesk.live;
 
+import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.events.Event;
 import io.javalin.http.Context;
 import jakarta.servlet.http.HttpServletResponse;
@@ -66,6 +67,24 @@ public final class SseStream {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * Where a stream resumes: after {@code Last-Event-ID} (a reconnecting EventSource), else after
+   * {@code ?after=} (where the page or API response that opened it left off); empty for "from now".
+   */
+  public static Optional<Long> resumeAfter(Context ctx) {
+    String last = ctx.header("Last-Event-ID");
+    String field = "Last-Event-ID";
+    if (last == null || last.isBlank()) {
+      last = ctx.queryParam("after");
+      field = "after";
+    }
+    if (last == null || last.isBlank()) return Optional.empty();
+    if (!last.matches("[0-9]{1,18}")) {
+      throw new Invalid(field, "'" + last + "' is not an event id of this stream");
+    }
+    return Optional.of(Long.parseLong(last));
   }
 
   private void write(String text) throws IOException {

@@ -1,6 +1,5 @@
 package dev.hookdesk.widget;
 
-import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.desk.chats.Chat;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.live.LiveEvents;
@@ -32,7 +31,7 @@ final class WidgetStream {
   }
 
   void serve(Context ctx, Visitor v, Chat chat) throws IOException {
-    long after = resumeAfter(ctx).orElseGet(() -> live.now(v.workspaceId()));
+    long after = SseStream.resumeAfter(ctx).orElseGet(() -> live.now(v.workspaceId()));
     AtomicInteger count = open.computeIfAbsent(v.sessionId(), k -> new AtomicInteger());
     if (count.incrementAndGet() > STREAMS_PER_VISITOR) {
       release(v, count);
@@ -64,19 +63,5 @@ final class WidgetStream {
     var body = view.chat(chat);
     body.put("event", e.type().substring("chat.".length()));
     return Optional.of(new SseStream.Message("chat", body.toString()));
-  }
-
-  private static Optional<Long> resumeAfter(Context ctx) {
-    String last = ctx.header("Last-Event-ID");
-    String field = "Last-Event-ID";
-    if (last == null || last.isBlank()) {
-      last = ctx.queryParam("after");
-      field = "after";
-    }
-    if (last == null || last.isBlank()) return Optional.empty();
-    if (!last.matches("[0-9]{1,18}")) {
-      throw new Invalid(field, "'" + last + "' is not an event id of this stream");
-    }
-    return Optional.of(Long.parseLong(last));
   }
 }

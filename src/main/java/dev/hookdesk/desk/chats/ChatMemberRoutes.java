@@ -15,12 +15,11 @@ final class ChatMemberRoutes {
 
   void register(Router r) {
     r.post("/chats/{id}/participants", Access.DESK, c -> c.ok(
-        chats.participants.add(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
+        chats.join(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
     r.delete("/chats/{id}/participants/{agent_id}", Access.DESK, c -> c.ok(
-        chats.participants.remove(c.workspaceId(), c.path("id"), c.actor(), c.path("agent_id"),
-            "agent_left")));
+        chats.leave(c.workspaceId(), c.path("id"), c.actor(), c.path("agent_id"))));
     r.post("/chats/{id}/invitations", Access.DESK, c -> c.created(
-        chats.participants.invite(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
+        chats.invite(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
     r.post("/chats/{id}/invitations/{inv}/accept", Access.DESK, c -> answer(c, true));
     r.post("/chats/{id}/invitations/{inv}/reject", Access.DESK, c -> answer(c, false));
   }
@@ -34,6 +33,6 @@ final class ChatMemberRoutes {
 
   private void answer(Call c, boolean accept) {
     c.body().allow().done();
-    c.ok(chats.participants.answer(c.workspaceId(), c.path("id"), c.path("inv"), c.actor(), accept));
+    c.ok(chats.answer(c.workspaceId(), c.path("id"), c.path("inv"), c.actor(), accept));
   }
 }

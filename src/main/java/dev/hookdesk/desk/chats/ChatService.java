@@ -42,6 +42,7 @@ public final class ChatService {
   final ChatParticipants participants;
   final ChatActions actions;
   final ChatEnding ending;
+  private final ChatLists lists;
 
   public ChatService(Jdbi jdbi, Ids ids, Clock clock, EventLog log, ObjectMapper mapper,
       AgentService agents, ContactService contacts, SourceService sources, ChatRouter router) {
@@ -64,6 +65,7 @@ public final class ChatService {
         assignment, rerouting, snapshots, events, ids, clock);
     this.actions = new ChatActions(tx, chats, messages, snapshots, events, clock);
     this.ending = new ChatEnding(tx, chats, participation, assignment, snapshots, events, clock);
+    this.lists = new ChatLists(jdbi, chats, snapshots);
     // An agent who comes online or gets room takes the oldest waiting chats, in the same
     // transaction as the change to the agent.
     agents.onAvailable(assignment::fillSeats);
@@ -129,6 +131,34 @@ public final class ChatService {
    */
   public void onAppended(java.util.function.BiConsumer<Handle, dev.hookdesk.events.Event> listener) {
     events.onAppended(listener);
+  }
+
+  /** The lists an agent's chat console shows. */
+  public ChatLists lists() {
+    return lists;
+  }
+
+  /** {@code POST /chats/{id}/participants}: the agent joins. */
+  public Chat join(String workspaceId, String chatId, Actor actor, String agentId) {
+    return participants.add(workspaceId, chatId, actor, agentId);
+  }
+
+  /** {@code DELETE /chats/{id}/participants/{agent}}: the agent leaves; an empty chat is routed again. */
+  public Chat leave(String workspaceId, String chatId, Actor actor, String agentId) {
+    return participants.remove(workspaceId, chatId, actor, agentId, "agent_left");
+  }
+
+  public Chat.Invitation invite(String workspaceId, String chatId, Actor actor, String agentId) {
+    return participants.invite(workspaceId, chatId, actor, agentId);
+  }
+
+  public Chat.Invitation answer(String workspaceId, String chatId, String invitationId, Actor actor,
+      boolean accept) {
+    return participants.answer(workspaceId, chatId, invitationId, actor, accept);
+  }
+
+  public Chat close(String workspaceId, String chatId, Actor actor, String note) {
+    return ending.close(workspaceId, chatId, actor, note);
   }
 
   /** Whether the agent is in the chat now. */

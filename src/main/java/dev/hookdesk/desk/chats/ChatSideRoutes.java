@@ -25,7 +25,7 @@ final class ChatSideRoutes {
       JsonBody b = c.body().allow("note");
       Optional<String> note = b.optString("note", 2000);
       b.done();
-      c.ok(chats.ending.close(c.workspaceId(), c.path("id"), c.actor(), note.orElse(null)));
+      c.ok(chats.close(c.workspaceId(), c.path("id"), c.actor(), note.orElse(null)));
     });
     r.post("/chats/{id}/rating", Access.DESK, this::rating);
     r.post("/chats/{id}/transcript", Access.DESK, c -> c.ok(chats.actions.transcript(

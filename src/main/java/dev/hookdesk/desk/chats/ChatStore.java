@@ -61,6 +61,43 @@ final class ChatStore {
         .map((rs, x) -> ChatRow.map(rs)).list();
   }
 
+  /** Chats waiting for an agent (none in them, not ended, no callback pending), oldest first. */
+  List<ChatRow> waiting(Handle h, String workspaceId, int limit) {
+    return h.createQuery("SELECT " + ChatRow.COLUMNS + " FROM chats WHERE workspace_id = :ws "
+            + "AND status IN (:created, :handled) AND NOT EXISTS (SELECT 1 FROM chat_participants p "
+            + "WHERE p.chat_id = chats.id AND p.active = TRUE) ORDER BY created_at, id LIMIT :limit")
+        .bind("ws", workspaceId).bind("created", ChatStatus.CREATED).bind("handled", ChatStatus.HANDLED)
+        .bind("limit", limit).map((rs, x) -> ChatRow.map(rs)).list();
+  }
+
+  /** The open chats the agent is in now, most recently changed first. */
+  List<ChatRow> activeOf(Handle h, String workspaceId, String agentId, int limit) {
+    return h.createQuery("SELECT " + ChatRow.COLUMNS + " FROM chats WHERE workspace_id = :ws "
+            + "AND closed_at IS NULL AND EXISTS (SELECT 1 FROM chat_participants p "
+            + "WHERE p.chat_id = chats.id AND p.agent_id = :agent AND p.active = TRUE) "
+            + "ORDER BY updated_at DESC, id LIMIT :limit")
+        .bind("ws", workspaceId).bind("agent", agentId).bind("limit", limit)
+        .map((rs, x) -> ChatRow.map(rs)).list();
+  }
+
+  /** The chats the agent has a pending invitation to, oldest invitation first. */
+  List<ChatRow> invitingTo(Handle h, String workspaceId, String agentId, int limit) {
+    return h.createQuery("SELECT " + ChatRow.COLUMNS + " FROM chats WHERE workspace_id = :ws "
+            + "AND closed_at IS NULL AND EXISTS (SELECT 1 FROM chat_invitations i "
+            + "WHERE i.chat_id = chats.id AND i.agent_id = :agent AND i.status = :pending) "
+            + "ORDER BY created_at, id LIMIT :limit")
+        .bind("ws", workspaceId).bind("agent", agentId).bind("pending", InvitationStore.PENDING).bind("limit", limit)
+        .map((rs, x) -> ChatRow.map(rs)).list();
+  }
+
+  /** The contact's chats, newest first. */
+  List<ChatRow> ofContact(Handle h, String workspaceId, String contactId, int limit) {
+    return h.createQuery("SELECT " + ChatRow.COLUMNS + " FROM chats WHERE workspace_id = :ws "
+            + "AND contact_id = :contact ORDER BY created_at DESC, id DESC LIMIT :limit")
+        .bind("ws", workspaceId).bind("contact", contactId).bind("limit", limit)
+        .map((rs, x) -> ChatRow.map(rs)).list();
+  }
+
   Optional<ChatRow> latestOf(Handle h, String workspaceId, String contactId) {
     return h.createQuery("SELECT " + ChatRow.COLUMNS + " FROM chats WHERE workspace_id = :ws "
             + "AND contact_id = :contact ORDER BY created_at DESC, id DESC LIMIT 1")

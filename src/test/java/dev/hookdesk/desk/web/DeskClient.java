@@ -55,7 +55,7 @@ public final class DeskClient {
     return cookies.get("hookdesk_session");
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+  HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
     if (!cookies.isEmpty()) {
       b.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
           .collect(Collectors.joining("; ")));

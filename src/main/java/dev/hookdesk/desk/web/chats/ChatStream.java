@@ -1,0 +1,57 @@
+package dev.hookdesk.desk.web.chats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookdesk.console.Templates;
+import dev.hookdesk.events.Event;
+import dev.hookdesk.live.LiveEvents;
+import dev.hookdesk.live.SseStream;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The console's live stream, one per open page, of the agent's workspace only: {@code message}
+ * (the HTML of a new line of the open chat, when the agent may see that chat), {@code chat}
+ * (something else changed in the open chat) and {@code chats} (a chat changed somewhere; the
+ * lists reload). Each carries its event's sequence as the id, so a reconnect resumes after it.
+ */
+final class ChatStream {
+  private static final String NOTHING = "{}";
+
+  private final LiveEvents live;
+  private final Templates templates;
+
+  ChatStream(LiveEvents live, Templates templates) {
+    this.live = live;
+    this.templates = templates;
+  }
+
+  /** Where the stream of a page rendered now takes over: read before reading what it shows. */
+  long now(Viewer v) {
+    return live.now(v.workspaceId());
+  }
+
+  /** {@code openChat} is null on the page without an open chat; the caller checked it is visible. */
+  void serve(Context ctx, Viewer v, String openChat) throws IOException {
+    long after = SseStream.resumeAfter(ctx).orElseGet(() -> now(v));
+    var subscription = live.subscribe(v.workspaceId(), after, e -> e.type().startsWith("chat."));
+    SseStream.open(ctx).pump(subscription, e -> render(e, v, openChat), SseStream.HEARTBEAT);
+  }
+
+  private Optional<SseStream.Message> render(Event e, Viewer v, String openChat) {
+    JsonNode chat = e.data().path("chat");
+    boolean open = chat.path("id").asText().equals(openChat);
+    if (e.type().equals("chat.message_received") || e.type().equals("chat.message_sent")) {
+      if (!open || !ChatSight.sees(chat, v)) return Optional.empty();
+      var line = ChatViews.Line.of(e.data().path("message"), chat);
+      return Optional.of(new SseStream.Message("message", dataLines(
+          templates.render("desk/chat_line.jte", line))));
+    }
+    return Optional.of(new SseStream.Message(open ? "chat" : "chats", NOTHING));
+  }
+
+  /** HTML over several {@code data:} lines, which the browser joins again with newlines. */
+  static String dataLines(String html) {
+    return html.strip().replace("\r\n", "\n").replace('\r', '\n').replace("\n", "\ndata: ");
+  }
+}
