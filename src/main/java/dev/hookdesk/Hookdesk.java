@@ -128,7 +128,8 @@ public final class Hookdesk implements AutoCloseable {
     TeamService teams = new TeamService(jdbi, ids, clock, agents);
     QueueService queues = new QueueService(jdbi, ids, clock);
     TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
-    TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, agents, teams, queues);
+    TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, contacts, agents,
+        teams, queues);
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
