@@ -43,6 +43,7 @@ import dev.hookdesk.desk.teams.TeamService;
 import dev.hookdesk.desk.tickets.TicketActions;
 import dev.hookdesk.desk.tickets.TicketRoutes;
 import dev.hookdesk.desk.tickets.TicketService;
+import dev.hookdesk.desk.web.ContactPages;
 import dev.hookdesk.desk.web.DeskPages;
 import dev.hookdesk.desk.web.SignInPages;
 import dev.hookdesk.events.EventLog;
@@ -196,6 +197,7 @@ public final class Hookdesk implements AutoCloseable {
     routes.addAll(console.routes());
     routes.add(new SignInPages(console.gate(), people));
     routes.add(new DeskPages(console.gate(), tickets, contacts));
+    routes.add(new ContactPages(console.gate(), contacts, tickets, mapper));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
         this::publicUrl));
