@@ -149,12 +149,7 @@ class ContactPagesBrowserTest {
 
   /** The contact page after an edit; README's docs/desk-contact.png is a copy of it. */
   private static void screenshot() {
-    var before = web.manage().window().getSize();
-    long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) web)
-        .executeScript("return document.documentElement.scrollHeight")).longValue();
-    web.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(), (int) Math.min(2400, height + 140)));
-    browser.screenshot("desk-contact");
-    web.manage().window().setSize(before);
+    browser.wholePage("desk-contact");
   }
 
   private static WebElement shown(By by) {
