@@ -49,6 +49,7 @@ import dev.hookdesk.desk.teams.TeamService;
 import dev.hookdesk.desk.tickets.TicketActions;
 import dev.hookdesk.desk.tickets.TicketRoutes;
 import dev.hookdesk.desk.tickets.TicketService;
+import dev.hookdesk.desk.web.ContactPages;
 import dev.hookdesk.desk.web.DeskPages;
 import dev.hookdesk.desk.web.SignInPages;
 import dev.hookdesk.desk.web.chats.ChatPages;
@@ -138,7 +139,8 @@ public final class Hookdesk implements AutoCloseable {
     TeamService teams = new TeamService(jdbi, ids, clock, agents);
     QueueService queues = new QueueService(jdbi, ids, clock);
     TicketService tickets = new TicketService(jdbi, ids, clock, events, mapper, contacts, agents, queues);
-    TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, agents, teams, queues);
+    TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, contacts, agents,
+        teams, queues);
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
@@ -209,6 +211,7 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.add(new DeskPages(console.gate(), tickets, contacts));
     routes.add(new ChatPages(console.gate(), chats, agents, live, mapper));
+    routes.add(new ContactPages(console.gate(), contacts, tickets, mapper));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
         this::publicUrl));

@@ -25,7 +25,7 @@ public final class Console {
         new WebhookSettingsRoutes(gate, new RegistryWebhookView(webhooks.webhooks(), webhooks.stats()),
             new SecurityGuide(), new PayloadSamples(catalog, mapper)),
         new WebhookFormRoutes(gate, webhooks.webhooks(), new EventChoices(catalog), mapper),
-        new WebhookPageRoutes(gate, webhooks, mapper, clock),
+        new WebhookPageRoutes(gate, webhooks, catalog, mapper, clock),
         new DeliveryPageRoutes(gate, webhooks.deliveries()));
   }
 

@@ -3,6 +3,9 @@ package dev.hookdesk.console;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.delivery.Delivery;
+import dev.hookdesk.events.catalog.EventCatalog;
+import dev.hookdesk.events.catalog.EventType;
+import dev.hookdesk.events.catalog.Triggers;
 import dev.hookdesk.http.Page;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
@@ -16,34 +19,57 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A webhook's page: details, secret, test send, the last day's chart, deliveries and actions. */
+/**
+ * A webhook's page: details, secret, how to trigger each subscribed event, a test send of any of
+ * their samples, the last day's chart, deliveries and actions.
+ */
 final class WebhookPageRoutes implements Routes {
   static final String BASE = WebhookFormRoutes.BASE;
+  static final String TEST_TYPE = "webhook.test";
   static final List<String> STATUSES = List.of("pending", "retrying", "succeeded", "failed", "exhausted");
 
   private final ConsoleGate gate;
   private final WebhookServices services;
+  private final EventCatalog catalog;
+  private final Triggers triggers;
   private final ObjectMapper mapper;
   private final Clock clock;
 
-  WebhookPageRoutes(ConsoleGate gate, WebhookServices services, ObjectMapper mapper, Clock clock) {
+  WebhookPageRoutes(ConsoleGate gate, WebhookServices services, EventCatalog catalog,
+      ObjectMapper mapper, Clock clock) {
     this.gate = Objects.requireNonNull(gate);
     this.services = Objects.requireNonNull(services);
+    this.catalog = Objects.requireNonNull(catalog);
+    this.triggers = Triggers.load(catalog, mapper);
     this.mapper = Objects.requireNonNull(mapper);
     this.clock = Objects.requireNonNull(clock);
   }
+
+  /** An event type the webhook receives, and how to make it happen. */
+  record Trigger(String type, String hint) {}
 
   /** What one action left to show: a notice, a revealed secret, a test's outcome. */
   record Shown(String notice, WebhookView.Secret secret, WebhookTester.Attempt test) {
     static final Shown NOTHING = new Shown(null, null, null);
   }
 
+  /** @param triggers every type the webhook subscribes to, wildcards expanded, in catalog order */
   record WebhookPage(Chrome chrome, WebhookView webhook, Shown shown, String chart,
-      List<Delivery> deliveries, String status, String nextCursor, String recoverSince) {
+      List<Delivery> deliveries, String status, String nextCursor, String recoverSince,
+      List<Trigger> triggers) {
+    String testType() {
+      return TEST_TYPE;
+    }
+
+    boolean chosen(String type) {
+      return shown.test() != null && shown.test().eventType().equals(type);
+    }
+
     List<String> statuses() {
       return STATUSES;
     }
@@ -56,8 +82,7 @@ final class WebhookPageRoutes implements Routes {
     r.post(BASE + "/{id}/secret", gate.form((ctx, s) -> show(ctx, s,
         new Shown(null, services.webhooks().secret(s.principal(), id(ctx)), null))));
     r.post(BASE + "/{id}/rotate", gate.form(this::rotate));
-    r.post(BASE + "/{id}/test", gate.form((ctx, s) -> show(ctx, s, new Shown(null, null,
-        services.webhooks().test(s.principal(), s.actor(), id(ctx), Optional.empty())))));
+    r.post(BASE + "/{id}/test", gate.form(this::test));
     r.post(BASE + "/{id}/enable", gate.form((ctx, s) -> setEnabled(ctx, s, true)));
     r.post(BASE + "/{id}/disable", gate.form((ctx, s) -> setEnabled(ctx, s, false)));
     r.post(BASE + "/{id}/delete", gate.form((ctx, s) -> {
@@ -69,6 +94,30 @@ final class WebhookPageRoutes implements Routes {
       ctx.redirect(BASE + "/" + id(ctx), HttpStatus.SEE_OTHER);
     }));
     r.post(BASE + "/{id}/recover", gate.form(this::recover));
+  }
+
+  /** Sends the sample of {@code webhook.test} or of a type the webhook subscribes to. */
+  private void test(Context ctx, ConsoleSession s) {
+    String type = Objects.requireNonNullElse(ctx.formParam("event_type"), TEST_TYPE).strip();
+    if (!type.equals(TEST_TYPE) && subscribed(services.webhooks().get(s.principal(), id(ctx))).stream()
+        .noneMatch(t -> t.type().equals(type))) {
+      throw new Invalid("event_type", "'" + type + "' is not an event type this webhook receives");
+    }
+    show(ctx, s, new Shown(null, null, services.webhooks().test(s.principal(), s.actor(), id(ctx),
+        type.equals(TEST_TYPE) ? Optional.empty() : Optional.of(type))));
+  }
+
+  /** What the webhook receives: its patterns against the catalog, within its scope. */
+  private List<Trigger> subscribed(WebhookView w) {
+    List<Trigger> out = new ArrayList<>();
+    for (EventType t : catalog.all()) {
+      boolean inScope = t.scope().equals(w.scope())
+          || (t.type().equals(EventChoices.DECISION) && w.scope().equals("live_support"));
+      if (inScope && w.events().stream().anyMatch(p -> EventCatalog.matches(p, t.type()))) {
+        out.add(new Trigger(t.type(), triggers.of(t.type()).orElse("")));
+      }
+    }
+    return out;
   }
 
   private void rotate(Context ctx, ConsoleSession s) {
@@ -123,7 +172,7 @@ final class WebhookPageRoutes implements Routes {
     gate.templates().send(ctx, 200, "console/webhook_page.jte", new WebhookPage(
         s.chrome(title + " · Webhook", "webhooks"), w, shown,
         DeliveryChart.svg(services.stats().hourly(w.id(), 24)), page.data(), status.orElse(""),
-        page.nextCursor(), since));
+        page.nextCursor(), since, subscribed(w)));
   }
 
   private static String id(Context ctx) {

@@ -39,8 +39,22 @@ public abstract sealed class DomainException extends RuntimeException
   }
 
   public static final class Conflict extends DomainException {
+    private final List<FieldError> errors;
+
     public Conflict(String detail) {
       super(409, "Conflict", detail);
+      this.errors = List.of();
+    }
+
+    /** A conflict one input field causes (a value another resource already holds). */
+    public Conflict(String detail, FieldError error) {
+      super(409, "Conflict", detail);
+      this.errors = List.of(error);
+    }
+
+    @Override
+    public List<FieldError> errors() {
+      return errors;
     }
   }
 

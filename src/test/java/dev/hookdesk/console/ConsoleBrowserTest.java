@@ -206,12 +206,7 @@ class ConsoleBrowserTest {
 
   /** A screenshot of the whole page, so what a step shows below the fold is in it too. */
   private static void wholePage(String name) {
-    Dimension before = web.manage().window().getSize();
-    long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) web)
-        .executeScript("return document.documentElement.scrollHeight")).longValue();
-    web.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(4000, height + 140)));
-    browser.screenshot(name);
-    web.manage().window().setSize(before);
+    browser.wholePage(name);
   }
 
   private static org.openqa.selenium.WebElement shown(By by) {

@@ -86,6 +86,19 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /** Like {@link #screenshot}, with the window as tall as the page (up to 4000 px) for the shot. */
+  public Path wholePage(String name) {
+    org.openqa.selenium.Dimension before = driver.manage().window().getSize();
+    long height = ((Number) driver.executeScript("return document.documentElement.scrollHeight")).longValue();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(before.getWidth(),
+        (int) Math.min(4000, height + 140)));
+    try {
+      return screenshot(name);
+    } finally {
+      driver.manage().window().setSize(before);
+    }
+  }
+
   @Override
   public void close() {
     driver.quit();

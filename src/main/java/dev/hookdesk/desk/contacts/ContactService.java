@@ -3,6 +3,8 @@ package dev.hookdesk.desk.contacts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookdesk.core.DomainException.Conflict;
+import dev.hookdesk.core.DomainException.FieldError;
+import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.events.Actor;
@@ -12,16 +14,24 @@ import dev.hookdesk.http.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Contacts: the customers who open tickets and chats. */
 public final class ContactService {
+  /** The SQLState of a unique-index violation, on H2 and PostgreSQL alike. */
+  private static final String UNIQUE_VIOLATION = "23505";
   private static final String COLUMNS =
-      "id, name, email, phone, blocked, email_subscribed, created_at, deleted_at";
+      "id, name, email, phone, external_id, blocked, email_subscribed, created_at, deleted_at";
 
   private final Jdbi jdbi;
   private final Ids ids;
@@ -44,13 +54,17 @@ public final class ContactService {
   }
 
   public Contact create(Handle h, String workspaceId, Actor actor, NewContact c) {
+    return insert(h, workspaceId, actor, c, null);
+  }
+
+  private Contact insert(Handle h, String workspaceId, Actor actor, NewContact c, String externalId) {
     String id = ids.next("con");
-    h.createUpdate("INSERT INTO contacts (id, workspace_id, name, email, phone, created_at) "
-            + "VALUES (:id, :ws, :name, :email, :phone, :at)")
+    h.createUpdate("INSERT INTO contacts (id, workspace_id, name, email, phone, external_id, "
+            + "created_at) VALUES (:id, :ws, :name, :email, :phone, :ext, :at)")
         .bind("id", id).bind("ws", workspaceId).bind("name", c.name()).bind("email", c.email())
-        .bind("phone", c.phone()).bind("at", clock.instant()).execute();
+        .bind("phone", c.phone()).bind("ext", externalId).bind("at", clock.instant()).execute();
     Contact contact = get(h, workspaceId, id);
-    emit(h, workspaceId, actor, "contact.created", contact);
+    emit(h, workspaceId, actor, "contact.created", contact, null);
     return contact;
   }
 
@@ -81,12 +95,8 @@ public final class ContactService {
    */
   public Contact forExternalId(String workspaceId, Actor actor, String externalId, NewContact details) {
     try {
-      return jdbi.inTransaction(h -> byExternalId(h, workspaceId, externalId).orElseGet(() -> {
-        Contact c = create(h, workspaceId, actor, details);
-        h.createUpdate("UPDATE contacts SET external_id = :ext WHERE id = :id")
-            .bind("ext", externalId).bind("id", c.id()).execute();
-        return c;
-      }));
+      return jdbi.inTransaction(h -> byExternalId(h, workspaceId, externalId)
+          .orElseGet(() -> insert(h, workspaceId, actor, details, externalId)));
     } catch (RuntimeException e) {
       return jdbi.withHandle(h -> byExternalId(h, workspaceId, externalId)).orElseThrow(() -> e);
     }
@@ -117,6 +127,77 @@ public final class ContactService {
     return Page.Result.of(rows, page.limit(), Contact::id);
   }
 
+  /**
+   * {@code PATCH /contacts/{id}}: sets the given fields ({@code null} clears one). A contact keeps
+   * a name or an email, and an {@code external_id} names one contact of a workspace. A change
+   * emits {@code contact.updated} with each changed field as {@code {from, to}}; a patch that
+   * changes nothing emits nothing.
+   */
+  public Contact update(String workspaceId, Actor actor, String id, ContactEdit edit) {
+    try {
+      return jdbi.inTransaction(h -> {
+        Contact before = lock(h, workspaceId, id);
+        Contact after = edit.applyTo(before);
+        if (after.name() == null && after.email() == null) {
+          String field = edit.sets("email") ? "email" : "name";
+          throw new Invalid(field, "a contact needs a name or an email; give one of them");
+        }
+        Map<String, ContactEdit.Change> changes = ContactEdit.changes(before, after);
+        if (changes.isEmpty()) return before;
+        if (changes.containsKey("external_id") && after.externalId() != null) {
+          byExternalId(h, workspaceId, after.externalId())
+              .ifPresent(other -> { throw externalIdTaken(after.externalId(), other.id()); });
+        }
+        h.createUpdate("UPDATE contacts SET name = :name, email = :email, phone = :phone, "
+                + "external_id = :ext WHERE id = :id")
+            .bind("name", after.name()).bind("email", after.email()).bind("phone", after.phone())
+            .bind("ext", after.externalId()).bind("id", id).execute();
+        Contact saved = get(h, workspaceId, id);
+        emit(h, workspaceId, actor, "contact.updated", saved, changes);
+        return saved;
+      });
+    } catch (UnableToExecuteStatementException e) {
+      // two patches racing to the same external_id meet at the unique index
+      if (e.getCause() instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+        throw externalIdTaken(edit.value("external_id"), "another contact");
+      }
+      throw e;
+    }
+  }
+
+  private static Conflict externalIdTaken(String externalId, String by) {
+    return new Conflict("external_id '" + externalId + "' is already used by " + by,
+        new FieldError("external_id", "is already used by " + by + " in this workspace"));
+  }
+
+  /**
+   * The desk's contact list: not deleted, in id order, optionally only those whose name, email
+   * or external id contains {@code query} (ignoring case).
+   */
+  public Page.Result<Contact> search(String workspaceId, Optional<String> query, Page page) {
+    Optional<String> like = query.map(String::strip).filter(q -> !q.isEmpty())
+        .map(q -> "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
+            .replace("_", "!_") + "%");
+    List<Contact> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+            + " FROM contacts WHERE workspace_id = :ws AND id > :after AND deleted_at IS NULL"
+            + like.map(l -> " AND (LOWER(name) LIKE :q ESCAPE '!' OR LOWER(email) LIKE :q ESCAPE '!'"
+                + " OR LOWER(external_id) LIKE :q ESCAPE '!')").orElse("")
+            + " ORDER BY id LIMIT :limit")
+        .bind("ws", workspaceId).bind("after", page.cursor().orElse(""))
+        .bind("q", like.orElse("")).bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list());
+    return Page.Result.of(rows, page.limit(), Contact::id);
+  }
+
+  /** Summaries of the given contacts (deleted ones too), for snapshots that embed them. */
+  public Map<String, ContactSummary> summaries(Handle h, String workspaceId, Collection<String> ids) {
+    Map<String, ContactSummary> out = new HashMap<>();
+    if (ids.isEmpty()) return out;
+    h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = :ws AND id IN (<ids>)")
+        .bind("ws", workspaceId).bindList("ids", List.copyOf(new HashSet<>(ids)))
+        .map((rs, x) -> map(rs)).forEach(c -> out.put(c.id(), c.summary()));
+    return out;
+  }
+
   public Contact block(String workspaceId, Actor actor, String id) {
     return change(workspaceId, actor, id, "contact.blocked", c -> {
       if (c.blocked()) throw new Conflict("Contact " + id + " is already blocked");
@@ -145,28 +226,36 @@ public final class ContactService {
 
   private Contact change(String workspaceId, Actor actor, String id, String type, Transition t) {
     return jdbi.inTransaction(h -> {
-      Contact before = h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE id = :id "
-              + "AND workspace_id = :ws FOR UPDATE")
-          .bind("id", id).bind("ws", workspaceId).map((rs, x) -> map(rs)).findOne()
-          .orElseThrow(() -> new NotFound("Contact", id));
-      if (before.deleted()) throw new NotFound("Contact", id);
+      Contact before = lock(h, workspaceId, id);
       h.createUpdate(t.sql(before)).bind("id", id).bind("now", clock.instant()).execute();
       Contact after = get(h, workspaceId, id);
-      emit(h, workspaceId, actor, type, after);
+      emit(h, workspaceId, actor, type, after, null);
       return after;
     });
   }
 
-  private void emit(Handle h, String workspaceId, Actor actor, String type, Contact c) {
+  /** Reads a contact for a change with a row lock; a deleted contact is gone for changes. */
+  private Contact lock(Handle h, String workspaceId, String id) {
+    Contact c = h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE id = :id "
+            + "AND workspace_id = :ws FOR UPDATE")
+        .bind("id", id).bind("ws", workspaceId).map((rs, x) -> map(rs)).findOne()
+        .orElseThrow(() -> new NotFound("Contact", id));
+    if (c.deleted()) throw new NotFound("Contact", id);
+    return c;
+  }
+
+  private void emit(Handle h, String workspaceId, Actor actor, String type, Contact c,
+      Map<String, ContactEdit.Change> changes) {
     ObjectNode data = mapper.createObjectNode();
     data.set("contact", mapper.valueToTree(c));
+    if (changes != null) data.set("changes", mapper.valueToTree(changes));
     events.append(h, new EventDraft(workspaceId, type, actor, data));
   }
 
   private static Contact map(ResultSet rs) throws SQLException {
     var deleted = rs.getTimestamp("deleted_at");
     return new Contact(rs.getString("id"), rs.getString("name"), rs.getString("email"),
-        rs.getString("phone"), rs.getBoolean("blocked"), rs.getBoolean("email_subscribed"),
+        rs.getString("phone"), rs.getString("external_id"), rs.getBoolean("blocked"), rs.getBoolean("email_subscribed"),
         rs.getTimestamp("created_at").toInstant(), deleted == null ? null : deleted.toInstant());
   }
 }

@@ -1,15 +1,16 @@
 package dev.hookdesk.desk.tickets;
 
+import dev.hookdesk.desk.contacts.ContactSummary;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A ticket snapshot as the API and every {@code ticket.*} event show it. {@code status} is
  * open or closed; spam, trash and archive are flags on top of it, so undoing one restores
- * exactly the state before.
+ * exactly the state before. {@code requester} embeds who the requester is now (SPEC §9).
  */
 public record Ticket(String id, String subject, String status, String priority, String category,
-    List<String> tags, String requesterId, String assigneeId, String teamId, String queueId,
+    List<String> tags, String requesterId, ContactSummary requester, String assigneeId, String teamId, String queueId,
     boolean answered, boolean spam, boolean trashed, boolean archived, int messageCount,
     int commentCount, Instant createdAt, Instant updatedAt, Instant closedAt) {
 
@@ -19,6 +20,13 @@ public record Ticket(String id, String subject, String status, String priority, 
 
   public Ticket {
     tags = List.copyOf(tags);
+  }
+
+  /** The same ticket with the requester as the contacts' owner shows them now. */
+  Ticket withRequester(ContactSummary r) {
+    return new Ticket(id, subject, status, priority, category, tags, requesterId, r, assigneeId,
+        teamId, queueId, answered, spam, trashed, archived, messageCount, commentCount, createdAt,
+        updatedAt, closedAt);
   }
 
   boolean closed() {
@@ -69,7 +77,7 @@ public record Ticket(String id, String subject, String status, String priority, 
 
     Ticket build() {
       return new Ticket(t.id, t.subject, status, priority, category, tags, t.requesterId,
-          assigneeId, teamId, queueId, answered, spam, trashed, archived, messageCount,
+          t.requester, assigneeId, teamId, queueId, answered, spam, trashed, archived, messageCount,
           commentCount, t.createdAt, updatedAt, closedAt);
     }
   }

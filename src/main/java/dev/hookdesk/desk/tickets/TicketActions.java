@@ -3,6 +3,7 @@ package dev.hookdesk.desk.tickets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.desk.agents.AgentService;
+import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.queues.QueueService;
 import dev.hookdesk.desk.teams.TeamService;
 import dev.hookdesk.events.Actor;
@@ -29,13 +30,13 @@ public final class TicketActions {
   private final TicketEvents events;
 
   public TicketActions(Jdbi jdbi, Clock clock, EventLog events, ObjectMapper mapper,
-      AgentService agents, TeamService teams, QueueService queues) {
+      ContactService contacts, AgentService agents, TeamService teams, QueueService queues) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.clock = Objects.requireNonNull(clock);
     this.agents = Objects.requireNonNull(agents);
     this.teams = Objects.requireNonNull(teams);
     this.queues = Objects.requireNonNull(queues);
-    this.store = new TicketStore(Objects.requireNonNull(mapper));
+    this.store = new TicketStore(Objects.requireNonNull(mapper), Objects.requireNonNull(contacts));
     this.events = new TicketEvents(Objects.requireNonNull(events), mapper);
   }
 

@@ -42,7 +42,7 @@ public final class TicketService {
     this.contacts = Objects.requireNonNull(contacts);
     this.agents = Objects.requireNonNull(agents);
     this.queues = Objects.requireNonNull(queues);
-    this.store = new TicketStore(mapper);
+    this.store = new TicketStore(mapper, contacts);
     this.events = new TicketEvents(Objects.requireNonNull(events), mapper);
   }
 
@@ -77,7 +77,7 @@ public final class TicketService {
       Instant now = clock.instant();
       // a blocked contact's tickets go straight to spam (see contact.blocked)
       Ticket t = new Ticket(ids.next("tkt"), n.subject(), Ticket.OPEN, n.priority(), null,
-          n.tags(), requester.id(), null, null, n.queueId().orElse(null), false,
+          n.tags(), requester.id(), requester.summary(), null, null, n.queueId().orElse(null), false,
           requester.blocked(), false, false, 1, 0, now, now, null);
       TicketMessage first = new TicketMessage(ids.next("msg"), "contact", requester.id(), n.body(),
           false, now);
@@ -158,6 +158,11 @@ public final class TicketService {
   /** The desk's "Mine": up to {@code limit} tickets assigned to the agent, latest change first. */
   public List<Ticket> assignedTo(String workspaceId, String agentId, int limit) {
     return jdbi.withHandle(h -> store.assignedTo(h, workspaceId, agentId, limit));
+  }
+
+  /** A contact's tickets for the desk's contact page: up to {@code limit}, latest change first. */
+  public List<Ticket> requestedBy(String workspaceId, String contactId, int limit) {
+    return jdbi.withHandle(h -> store.requestedBy(h, workspaceId, contactId, limit));
   }
 
   public Page.Result<Ticket> list(String workspaceId, Optional<String> view, Page page) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Json;
+import dev.hookdesk.desk.contacts.ContactService;
+import dev.hookdesk.desk.contacts.ContactSummary;
 import dev.hookdesk.http.Page;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +34,11 @@ final class TicketStore {
       "trashed", "trashed = TRUE");
 
   private final ObjectMapper mapper;
+  private final ContactService contacts;
 
-  TicketStore(ObjectMapper mapper) {
+  TicketStore(ObjectMapper mapper, ContactService contacts) {
     this.mapper = mapper;
+    this.contacts = contacts;
   }
 
   void insert(Handle h, String workspaceId, Ticket t) {
@@ -68,30 +72,54 @@ final class TicketStore {
 
   /** Reads the ticket with a row lock, so concurrent actions on it run one after the other. */
   Ticket lock(Handle h, String workspaceId, String id) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id AND workspace_id = :ws FOR UPDATE")
-        .bind("id", id).bind("ws", workspaceId).map((rs, x) -> map(rs)).findOne()
+    return withRequesters(h, workspaceId, h.createQuery("SELECT " + COLUMNS
+            + " FROM tickets WHERE id = :id AND workspace_id = :ws FOR UPDATE")
+        .bind("id", id).bind("ws", workspaceId).map((rs, x) -> map(rs)).list()).stream().findFirst()
         .orElseThrow(() -> new NotFound("Ticket", id));
   }
 
   Optional<Ticket> find(Handle h, String workspaceId, String id) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE id = :id AND workspace_id = :ws")
-        .bind("id", id).bind("ws", workspaceId).map((rs, x) -> map(rs)).findOne();
+    return withRequesters(h, workspaceId, h.createQuery("SELECT " + COLUMNS
+            + " FROM tickets WHERE id = :id AND workspace_id = :ws")
+        .bind("id", id).bind("ws", workspaceId).map((rs, x) -> map(rs)).list()).stream().findFirst();
   }
 
   List<Ticket> list(Handle h, String workspaceId, Optional<String> view, Page page) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE workspace_id = :ws AND id > :after"
+    return withRequesters(h, workspaceId, h.createQuery("SELECT " + COLUMNS
+            + " FROM tickets WHERE workspace_id = :ws AND id > :after"
             + view.map(v -> " AND " + VIEWS.get(v)).orElse("") + " ORDER BY id LIMIT :limit")
         .bind("ws", workspaceId).bind("after", page.cursor().orElse(""))
-        .bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list();
+        .bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list());
   }
 
   /** An agent's tickets that are not spam or trash, most recently updated first. */
   List<Ticket> assignedTo(Handle h, String workspaceId, String agentId, int limit) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE workspace_id = :ws "
+    return withRequesters(h, workspaceId, h.createQuery("SELECT " + COLUMNS
+            + " FROM tickets WHERE workspace_id = :ws "
             + "AND assignee_id = :agent AND spam = FALSE AND trashed = FALSE "
             + "ORDER BY updated_at DESC, id LIMIT :limit")
         .bind("ws", workspaceId).bind("agent", agentId).bind("limit", limit)
-        .map((rs, x) -> map(rs)).list();
+        .map((rs, x) -> map(rs)).list());
+  }
+
+  /** A contact's tickets (spam and trash included), most recently updated first. */
+  List<Ticket> requestedBy(Handle h, String workspaceId, String contactId, int limit) {
+    return withRequesters(h, workspaceId, h.createQuery("SELECT " + COLUMNS
+            + " FROM tickets WHERE workspace_id = :ws AND requester_id = :contact "
+            + "ORDER BY updated_at DESC, id LIMIT :limit")
+        .bind("ws", workspaceId).bind("contact", contactId).bind("limit", limit)
+        .map((rs, x) -> map(rs)).list());
+  }
+
+  /**
+   * Every read of a ticket ends here: rows carry only the requester's id, and the contacts'
+   * owner says who that is now (one query per page of tickets).
+   */
+  private List<Ticket> withRequesters(Handle h, String workspaceId, List<Ticket> rows) {
+    Map<String, ContactSummary> who = contacts.summaries(h, workspaceId,
+        rows.stream().map(Ticket::requesterId).toList());
+    return rows.stream().map(t -> t.withRequester(who.getOrDefault(t.requesterId(),
+        new ContactSummary(t.requesterId(), null, null, null, null)))).toList();
   }
 
   /** Adds a message; {@code seq} numbers the messages of a ticket in the order they were written. */
@@ -117,7 +145,7 @@ final class TicketStore {
     Timestamp closed = rs.getTimestamp("closed_at");
     return new Ticket(rs.getString("id"), rs.getString("subject"), rs.getString("status"),
         rs.getString("priority"), rs.getString("category"), tags(rs.getString("tags")),
-        rs.getString("requester_id"), rs.getString("assignee_id"), rs.getString("team_id"),
+        rs.getString("requester_id"), null, rs.getString("assignee_id"), rs.getString("team_id"),
         rs.getString("queue_id"), rs.getBoolean("answered"), rs.getBoolean("spam"),
         rs.getBoolean("trashed"), rs.getBoolean("archived"), rs.getInt("message_count"),
         rs.getInt("comment_count"), rs.getTimestamp("created_at").toInstant(),
