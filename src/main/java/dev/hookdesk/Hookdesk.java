@@ -1,7 +1,9 @@
 package dev.hookdesk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.apps.AppListeners;
 import dev.hookdesk.apps.AppRoutes;
+import dev.hookdesk.apps.AppWebhookRoutes;
 import dev.hookdesk.apps.Apps;
 import dev.hookdesk.apps.AuthorizeRoutes;
 import dev.hookdesk.apps.Grants;
@@ -144,8 +146,11 @@ public final class Hookdesk implements AutoCloseable {
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
+    AppListeners appListeners = new AppListeners(installations, database, clock,
+        (h, workspaceId, appId) -> java.util.Set.of());
+    closeables.add(appListeners);
     WebhookRegistry webhooks = new WebhookRegistry(jdbi, ids, clock, catalog, sources, events,
-        mapper, secrets);
+        mapper, secrets, appListeners);
     RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
     WebhookTester webhookTester = new WebhookTester(catalog, payloads, webhooks, sender, ids, clock);
 
@@ -175,6 +180,10 @@ public final class Hookdesk implements AutoCloseable {
     WebhookSettings webhookSettings = new WebhookSettings(jdbi);
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
         egress, webhookSettings, mapper);
+    // SPEC §8: uninstalling an app, or switching its webhooks off, stops what is queued for it there
+    installations.onUninstall((h, appId, workspaceId) -> deliveries.cancelQueued(h, workspaceId,
+        webhookManagement.webhookIdsOfApp(h, appId),
+        "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
     Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
         new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)));
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
@@ -200,6 +209,7 @@ public final class Hookdesk implements AutoCloseable {
         new BotRoutes(bots, botCalls),
         new WebhookRoutes(webhookManagement),
         new AppRoutes(apps, installations, grants),
+        new AppWebhookRoutes(apps, installations, webhookManagement),
         new TokenRoutes(apps, grants, this::publicUrl),
         webhookSettings,
         new DeliveryRoutes(deliveries),
@@ -219,7 +229,7 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(apiDocs);
     // API tokens, and the access tokens of app installations (SPEC §8)
     this.http = new HttpServer(mapper, token -> tokens.authenticate(token).or(() -> grants.authenticate(token)),
-        routes);
+        apps::client, routes);
   }
 
   /** Builds and starts a node; configuration and database problems throw with one clear line. */

@@ -83,6 +83,12 @@ public final class Apps {
     return byClientId(clientId);
   }
 
+  /** The app itself, by its client credentials: role app in the workspace that publishes it. */
+  public Optional<dev.hookdesk.http.Principal> client(String clientId, String secret) {
+    return authenticate(clientId, secret).map(a -> new dev.hookdesk.http.Principal(a.clientId(),
+        a.workspaceId(), dev.hookdesk.http.Role.APP, false, Optional.of(a.id())));
+  }
+
   public Page.Result<App> list(String workspaceId, Page page) {
     List<App> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM apps"
             + " WHERE workspace_id = :ws AND deleted_at IS NULL AND id > :after ORDER BY id LIMIT :limit")

@@ -39,11 +39,18 @@ public final class Installations {
   private final ObjectMapper mapper;
   private final Apps apps;
   private final List<Uninstalled> onUninstall = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final List<Changed> onChange = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Told, in the uninstalling transaction, that an app's installation in a workspace ended. */
   @FunctionalInterface
   public interface Uninstalled {
     void uninstalled(Handle h, String appId, String workspaceId);
+  }
+
+  /** Told, in the changing transaction, that what an app hears of a workspace may have changed. */
+  @FunctionalInterface
+  interface Changed {
+    void changed(Handle h, String appId, String workspaceId);
   }
 
   public Installations(Jdbi jdbi, Ids ids, Clock clock, EventLog events, ObjectMapper mapper, Apps apps) {
@@ -55,8 +62,24 @@ public final class Installations {
     this.apps = Objects.requireNonNull(apps);
   }
 
+  /** Told when an app's installation in a workspace ended or its webhooks were switched off. */
   public void onUninstall(Uninstalled listener) {
     onUninstall.add(Objects.requireNonNull(listener));
+  }
+
+  /** Told, in the transaction, of every install, uninstall and webhooks switch of an app in a workspace. */
+  void onChange(Changed listener) {
+    onChange.add(Objects.requireNonNull(listener));
+  }
+
+  /** An app that hears a workspace's events: installed there with its webhooks on. */
+  record Hearing(String appId, List<String> scopes) {}
+
+  List<Hearing> hearing(Handle h, String workspaceId) {
+    return h.createQuery(SELECT + " WHERE i.workspace_id = :ws AND i.uninstalled_at IS NULL"
+            + " AND COALESCE(s.enabled, TRUE) = TRUE ORDER BY i.id")
+        .bind("ws", workspaceId).map(this::map).list().stream()
+        .map(i -> new Hearing(i.appId(), i.scopes())).toList();
   }
 
   /**
@@ -69,6 +92,7 @@ public final class Installations {
     if (current.isPresent()) {
       h.createUpdate("UPDATE app_installations SET scopes = :scopes WHERE id = :id")
           .bind("scopes", Json.write(mapper, scopes)).bind("id", current.get().id()).execute();
+      for (Changed l : onChange) l.changed(h, app.id(), workspaceId);
       return find(h, current.get().id()).orElseThrow();
     }
     String id = ids.next("ins");
@@ -80,6 +104,7 @@ public final class Installations {
         .bind("scopes", Json.write(mapper, scopes)).bind("by", installedBy).bind("now", now).execute();
     Installation i = find(h, id).orElseThrow();
     events.append(h, new EventDraft(workspaceId, "app.installed", actor, data(i, app)));
+    for (Changed l : onChange) l.changed(h, app.id(), workspaceId);
     return i;
   }
 
@@ -91,6 +116,7 @@ public final class Installations {
     App app = apps.find(i.appId()).orElse(null);
     events.append(h, new EventDraft(i.workspaceId(), "app.uninstalled", actor, data(done, app)));
     for (Uninstalled l : onUninstall) l.uninstalled(h, i.appId(), i.workspaceId());
+    for (Changed l : onChange) l.changed(h, i.appId(), i.workspaceId());
     return done;
   }
 
@@ -140,7 +166,12 @@ public final class Installations {
             .execute();
       }
       if (!enabled) for (Uninstalled l : onUninstall) l.uninstalled(h, appId, workspaceId);
+      for (Changed l : onChange) l.changed(h, appId, workspaceId);
     });
+  }
+
+  boolean isInstalled(String appId, String workspaceId) {
+    return jdbi.withHandle(h -> active(h, appId, workspaceId)).isPresent();
   }
 
   boolean webhooksEnabled(String appId, String workspaceId) {

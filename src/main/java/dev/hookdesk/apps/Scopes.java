@@ -11,17 +11,16 @@ public final class Scopes {
 
   private Scopes() {}
 
-  /** The scope whose grant lets an app's webhooks hear an event type; app.* need none. */
-  static Optional<String> toHear(String eventType) {
-    if (eventType.startsWith("ticket.")) return Optional.of("tickets:read");
-    if (eventType.startsWith("chat.")) return Optional.of("chats:read");
-    if (eventType.startsWith("contact.")) return Optional.of("contacts:read");
-    return Optional.empty();
-  }
-
-  /** Whether a granted set lets an app's webhooks hear this event type at all. */
-  static boolean hears(List<String> granted, String eventType) {
-    if (eventType.startsWith("app.")) return true;
-    return toHear(eventType).map(granted::contains).orElse(false);
+  /**
+   * The event resource ({@code ticket}, {@code chat}, {@code contact}) whose events a scope lets
+   * an app's webhooks hear; {@code app.*} events about the app itself need none.
+   */
+  static Optional<String> resourceHeard(String scope) {
+    return switch (scope) {
+      case "tickets:read" -> Optional.of("ticket");
+      case "chats:read" -> Optional.of("chat");
+      case "contacts:read" -> Optional.of("contact");
+      default -> Optional.empty();
+    };
   }
 }

@@ -230,6 +230,28 @@ final class DeliveryRecords {
     return finished.size();
   }
 
+  /**
+   * Cancels what is still queued for these webhooks in one workspace: the queue rows go and the
+   * deliveries finish as failed with the reason. An attempt in flight is still recorded when it
+   * ends, but moves nothing on. Returns how many were cancelled.
+   */
+  int cancel(Handle h, String workspaceId, List<String> webhookIds, String reason, Instant now) {
+    if (webhookIds.isEmpty()) return 0;
+    List<String> queued = h.createQuery("SELECT q.delivery_id FROM delivery_queue q"
+            + " JOIN deliveries d ON d.id = q.delivery_id"
+            + " WHERE q.webhook_id IN (<webhooks>) AND d.workspace_id = :ws")
+        .bindList("webhooks", webhookIds).bind("ws", workspaceId).mapTo(String.class).list();
+    for (int i = 0; i < queued.size(); i += 500) {
+      List<String> chunk = queued.subList(i, Math.min(queued.size(), i + 500));
+      h.createUpdate("DELETE FROM delivery_queue WHERE delivery_id IN (<ids>)")
+          .bindList("ids", chunk).execute();
+      h.createUpdate("UPDATE deliveries SET status = 'failed', next_attempt_at = NULL,"
+              + " last_error = :reason, completed_at = :now WHERE id IN (<ids>) AND " + OPEN)
+          .bind("reason", AttemptRows.error(reason)).bind("now", now).bindList("ids", chunk).execute();
+    }
+    return queued.size();
+  }
+
   /** Drops the bodies of attempts started before the cutoff; returns how many. */
   int pruneBodies(Handle h, Instant cutoff) {
     return h.createUpdate("""

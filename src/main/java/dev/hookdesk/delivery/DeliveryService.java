@@ -86,6 +86,15 @@ public final class DeliveryService {
     return n;
   }
 
+  /**
+   * Stops what is queued for these webhooks in one workspace (an app uninstalled there, or its
+   * webhooks switched off), in the caller's transaction; deliveries already sent stay in the log.
+   */
+  public int cancelQueued(org.jdbi.v3.core.Handle h, String workspaceId, List<String> webhookIds,
+      String reason) {
+    return records.cancel(h, workspaceId, webhookIds, reason, clock.instant());
+  }
+
   private static void requireSendable(Webhook w) {
     if (w.deleted()) throw new Conflict("Webhook " + w.id() + " is deleted; restore it first");
     if (!w.enabled()) throw new Conflict("Webhook " + w.id() + " is disabled; enable it first");

@@ -74,6 +74,7 @@ final class FanOut {
       for (Event event : batch) {
         String key = event.workspaceId() + "/" + event.type() + "/" + event.source();
         for (Webhook w : matching.computeIfAbsent(key, k -> directory.matching(h, event))) {
+          if (!directory.accepts(h, w, event)) continue;
           String id = records.newId();
           boolean mine = room.take(w.id());
           created.add(id, w.id(), event, now, mine ? node : null, until);

@@ -72,6 +72,10 @@ final class OpenApi {
         .put("type", "http").put("scheme", "bearer")
         .put("description", "An API token (hd_...) minted with POST /tokens; its role (admin, "
             + "agent, app) decides which operations it may call.");
+    components.with("securitySchemes").putObject("client")
+        .put("type", "http").put("scheme", "basic")
+        .put("description", "An integration app's client credentials (client_id:client_secret), "
+            + "for the webhooks it registers once for every installation (SPEC §8).");
     for (ObjectNode f : features) {
       if (f.has("tag")) tags.add(f.get("tag"));
       f.path("schemas").properties().forEach(e -> {
@@ -101,6 +105,7 @@ final class OpenApi {
     op.put("description", (spec.has("description") ? spec.get("description").asText() + "\n\n" : "") + who);
     op.put("x-hookdesk-access", access.name().toLowerCase());
     if (access == Access.PUBLIC) op.putArray("security");
+    if (access == Access.CLIENT) op.putArray("security").addObject().putArray("client");
     ArrayNode params = op.putArray("parameters");
     Matcher m = PARAM.matcher(path);
     while (m.find()) {
@@ -206,6 +211,7 @@ final class OpenApi {
       case WEBHOOKS -> "Needs an admin token, or an app token for the app's own webhooks.";
       case ADMIN -> "Needs an admin token.";
       case OWNER -> "Needs the instance owner token.";
+      case CLIENT -> "Needs the app's client credentials in HTTP Basic (client_id:client_secret).";
     };
   }
 

@@ -13,7 +13,12 @@ public enum Access {
   /** Workspace administration. */
   ADMIN(Set.of(Role.ADMIN)),
   /** The instance owner (the bootstrap token). */
-  OWNER(Set.of(Role.ADMIN));
+  OWNER(Set.of(Role.ADMIN)),
+  /**
+   * An integration app itself, by its client credentials in HTTP Basic (SPEC §8), not a token:
+   * managing the webhooks it registers once for every installation.
+   */
+  CLIENT(Set.of(Role.APP));
 
   private final Set<Role> roles;
 
@@ -31,6 +36,7 @@ public enum Access {
       case OWNER -> "the instance owner token";
       case ADMIN -> "an admin token";
       case WEBHOOKS -> "an admin or app token";
+      case CLIENT -> "the app's client credentials (HTTP Basic client_id:client_secret)";
       default -> "an admin, agent or app token";
     };
   }

@@ -23,7 +23,14 @@ public final class HttpServer {
   private Router router;
 
   public HttpServer(ObjectMapper mapper, Authenticator authenticator, List<Routes> features) {
+    this(mapper, authenticator, ClientAuthenticator.NONE, features);
+  }
+
+  /** {@code clients}: apps calling with their client credentials ({@link Access#CLIENT}). */
+  public HttpServer(ObjectMapper mapper, Authenticator authenticator, ClientAuthenticator clients,
+      List<Routes> features) {
     Objects.requireNonNull(mapper);
+    Objects.requireNonNull(clients);
     Problems problems = new Problems(mapper);
     ObjectMapper requests = Json.forRequests(mapper);
     this.javalin = Javalin.create(config -> {
@@ -54,7 +61,7 @@ public final class HttpServer {
       routes.error(405, "*", ctx -> {
         if (ctx.result() == null) problems.http(new HttpResponseException(405, "not allowed"), ctx);
       });
-      router = new Router(routes, authenticator, requests);
+      router = new Router(routes, authenticator, clients, requests);
       features.forEach(f -> f.register(router));
     });
   }

@@ -15,12 +15,15 @@ public final class Router {
 
   private final RoutesConfig routes;
   private final Authenticator authenticator;
+  private final ClientAuthenticator clients;
   private final ObjectMapper mapper;
   private final List<Route> registered = new ArrayList<>();
 
-  Router(RoutesConfig routes, Authenticator authenticator, ObjectMapper mapper) {
+  Router(RoutesConfig routes, Authenticator authenticator, ClientAuthenticator clients,
+      ObjectMapper mapper) {
     this.routes = routes;
     this.authenticator = authenticator;
+    this.clients = clients;
     this.mapper = mapper;
   }
 
@@ -74,6 +77,7 @@ public final class Router {
 
   private Principal authorize(Context ctx, Access access) {
     if (access == Access.PUBLIC) return null;
+    if (access == Access.CLIENT) return client(ctx);
     String header = ctx.header("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       throw new Unauthorized("Send your API token as 'Authorization: Bearer <token>'");
@@ -84,5 +88,30 @@ public final class Router {
       throw new Forbidden("This needs " + access.describe() + "; your token's role is " + p.role().key());
     }
     return p;
+  }
+
+  /** HTTP Basic {@code client_id:client_secret} (RFC 7617), as at the token endpoint. */
+  private Principal client(Context ctx) {
+    String header = ctx.header("Authorization");
+    String[] pair = null;
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      try {
+        String decoded = new String(java.util.Base64.getDecoder().decode(header.substring(6).trim()),
+            java.nio.charset.StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        if (colon > 0) pair = new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+      } catch (IllegalArgumentException e) {
+        pair = null;
+      }
+    }
+    if (pair == null) {
+      ctx.header("WWW-Authenticate", "Basic realm=\"hookdesk\"");
+      throw new Unauthorized("Send the app's client credentials as HTTP Basic client_id:client_secret");
+    }
+    String[] credentials = pair;
+    return clients.authenticate(credentials[0], credentials[1]).orElseThrow(() -> {
+      ctx.header("WWW-Authenticate", "Basic realm=\"hookdesk\"");
+      return new Unauthorized("Unknown client or wrong client secret");
+    });
   }
 }

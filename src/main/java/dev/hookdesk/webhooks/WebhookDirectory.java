@@ -20,6 +20,15 @@ public interface WebhookDirectory {
    */
   List<Webhook> matching(Handle h, Event event);
 
+  /**
+   * Whether a webhook {@link #matching} returned takes this very event: {@code matching} answers
+   * alike for the events of one workspace, type and source; filters that read the event's
+   * content (an app webhook's message author, bots in the chat) are applied here.
+   */
+  default boolean accepts(Handle h, Webhook webhook, Event event) {
+    return true;
+  }
+
   /** A webhook by id, deleted or not. */
   Optional<Webhook> find(Handle h, String webhookId);
 

@@ -24,6 +24,7 @@ final class WebhookForm {
   private static final Map<String, Set<String>> RESOURCES = Map.of(
       "global", Set.of("ticket", "contact"), "live_support", Set.of("chat"),
       "operational", Set.of("webhook", "delivery"));
+  private static final Set<String> APP_RESOURCES = Set.of("ticket", "chat", "contact", "app");
   /** Set by Hookdesk (or its HTTP client) on every request; a second value would confuse receivers. */
   private static final Set<String> RESERVED_HEADERS = Set.of("content-type", "host", "user-agent",
       "content-length");
@@ -69,7 +70,65 @@ final class WebhookForm {
         .orElse(decision ? 3000 : 15_000);
     List<Duration> retry = retry(b);
     return new WebhookDraft(scope, url, description, List.copyOf(new LinkedHashSet<>(events)),
-        List.copyOf(new LinkedHashSet<>(sources)), priv, secret, headers, enabled, timeout, retry);
+        List.copyOf(new LinkedHashSet<>(sources)), priv, secret, headers, enabled, timeout, retry,
+        null);
+  }
+
+  /**
+   * Reads {@code POST /apps/{id}/webhooks} (SPEC §8). The payload is private (personal fields
+   * shown) exactly when the URL is https; a {@code bot} webhook hears chat events only.
+   */
+  WebhookDraft readApp(JsonBody b) {
+    String url = b.string("url", MAX_URL);
+    String type = b.oneOf("type", AppFilters.TYPES);
+    String description = b.optString("description", 500).orElse(null);
+    boolean priv = url != null && url.regionMatches(true, 0, "https://", 0, 8);
+    if (url != null) checkUrl(b, url, priv, true);
+    List<String> events = b.stringList("events", 100, 64);
+    if (events.isEmpty() && !b.hasError("events")) {
+      b.error("events", "is required: list at least one event type, such as ticket.created or chat.*");
+    }
+    Set<String> resources = AppFilters.BOT.equals(type) ? Set.of("chat") : APP_RESOURCES;
+    for (int i = 0; i < events.size(); i++) {
+      appEvent(events.get(i), resources).ifPresent(problem -> b.error("events", problem));
+    }
+    Optional<String> secret = b.optString("secret", Secrets.MAX_LENGTH);
+    secret.flatMap(Secrets::problem).ifPresent(p -> b.error("secret", p));
+    AppFilters filters = appFilters(b, type == null ? AppFilters.WORKSPACE : type);
+    return new WebhookDraft(Webhook.APP_SCOPE, url, description, List.copyOf(new LinkedHashSet<>(events)),
+        List.of(), priv, secret, Map.of(), true, 15_000, Webhook.DEFAULT_RETRY_SCHEDULE, filters);
+  }
+
+  private Optional<String> appEvent(String e, Set<String> resources) {
+    String resource = e.contains(".") ? e.substring(0, e.indexOf('.')) : e;
+    if (e.equals(DECISION_EVENT)) {
+      return Optional.of(DECISION_EVENT + " is a decision; register it with POST /webhooks in a workspace");
+    }
+    if (!resources.contains(resource)) {
+      return Optional.of("'" + e + "' is not for this app webhook; use " + wildcards(resources)
+          + " or one of their types");
+    }
+    if (!e.endsWith(".*") && catalog.find(e).isEmpty()) {
+      return Optional.of("'" + e + "' is not an event type; see GET /event-types");
+    }
+    return Optional.empty();
+  }
+
+  private static AppFilters appFilters(JsonBody b, String type) {
+    Optional<JsonBody> given = b.optObject("filters");
+    if (given.isEmpty()) return new AppFilters(type, List.of(), List.of(), false);
+    JsonBody f = given.get();
+    f.allow("author_types", "sources", "only_my_chats");
+    List<String> authors = f.stringList("author_types", 4, 16);
+    for (String a : authors) {
+      if (!AppFilters.AUTHOR_TYPES.contains(a)) {
+        f.error("author_types", "'" + a + "' is not an author type; use " + String.join(", ", AppFilters.AUTHOR_TYPES));
+      }
+    }
+    List<String> sources = f.stringList("sources", 50, 64);
+    boolean mine = f.optBoolean("only_my_chats").orElse(false);
+    return new AppFilters(type, List.copyOf(new LinkedHashSet<>(authors)),
+        List.copyOf(new LinkedHashSet<>(sources)), mine);
   }
 
   private void checkUrl(JsonBody b, String url, boolean priv, boolean checkEgress) {

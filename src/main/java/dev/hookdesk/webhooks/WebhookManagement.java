@@ -100,6 +100,27 @@ public final class WebhookManagement {
     return registry.update(owner, actor, id, d);
   }
 
+  /** {@code POST /apps/{id}/webhooks}: one webhook for every workspace that installs the app. */
+  public AppWebhookView createForApp(String workspaceId, String appId, ObjectNode body) {
+    JsonBody b = new JsonBody(body).allow("url", "events", "type", "secret", "description", "filters");
+    WebhookDraft d = form.readApp(b);
+    b.done();
+    return registry.createForApp(workspaceId, appId, d);
+  }
+
+  public List<AppWebhookView> listForApp(String appId) {
+    return registry.ofApp(appId);
+  }
+
+  public void deleteForApp(String appId, Actor actor, String id) {
+    registry.deleteOfApp(appId, actor, id);
+  }
+
+  /** The app's webhook ids, in the caller's transaction (to cancel what is queued for them). */
+  public List<String> webhookIdsOfApp(org.jdbi.v3.core.Handle h, String appId) {
+    return registry.idsOfApp(h, appId);
+  }
+
   public WebhookView get(Principal p, String id) {
     return registry.view(registry.get(Owner.of(p), id));
   }

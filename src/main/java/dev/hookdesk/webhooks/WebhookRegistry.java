@@ -25,6 +25,8 @@ import org.jdbi.v3.core.Jdbi;
 public final class WebhookRegistry implements WebhookDirectory {
   private static final String OPERATIONAL = "operational";
   private static final String EXHAUSTED = "delivery.exhausted";
+  /** The scopes whose events apps may hear; decisions and webhook reports stay in the workspace. */
+  private static final java.util.Set<String> APP_HEARD = java.util.Set.of("global", "live_support");
   private final Jdbi jdbi;
   private final Ids ids;
   private final Clock clock;
@@ -33,10 +35,18 @@ public final class WebhookRegistry implements WebhookDirectory {
   private final WebhookStore store;
   private final WebhookEvents events;
   private final SecretBox box;
+  private final AppWebhookMatch apps;
 
   public WebhookRegistry(Jdbi jdbi, Ids ids, Clock clock, EventCatalog catalog,
       SourceService sources, dev.hookdesk.events.EventLog eventLog,
       com.fasterxml.jackson.databind.ObjectMapper mapper, SecretBox box) {
+    this(jdbi, ids, clock, catalog, sources, eventLog, mapper, box, AppAudience.NONE);
+  }
+
+  /** {@code audience}: which apps hear a workspace, for the webhooks apps register (SPEC §8). */
+  public WebhookRegistry(Jdbi jdbi, Ids ids, Clock clock, EventCatalog catalog,
+      SourceService sources, dev.hookdesk.events.EventLog eventLog,
+      com.fasterxml.jackson.databind.ObjectMapper mapper, SecretBox box, AppAudience audience) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
@@ -45,6 +55,7 @@ public final class WebhookRegistry implements WebhookDirectory {
     this.store = new WebhookStore(mapper, new CustomHeaders(box, mapper));
     this.events = new WebhookEvents(eventLog, mapper);
     this.box = Objects.requireNonNull(box);
+    this.apps = new AppWebhookMatch(store, Objects.requireNonNull(audience));
     // Rows from before header values were sealed: read fine as they are, sealed here once.
     jdbi.useTransaction(h -> store.sealClearHeaders(h));
   }
@@ -66,6 +77,38 @@ public final class WebhookRegistry implements WebhookDirectory {
         out.add(view(store.find(h, id, false).orElseThrow()));
       }
       return out;
+    });
+  }
+
+  /** Registers an app's webhook (SPEC §8); the answer carries its secret, this once. */
+  AppWebhookView createForApp(String workspaceId, String appId, WebhookDraft d) {
+    return jdbi.inTransaction(h -> {
+      String id = ids.next("whk");
+      String secret = d.secret().orElseGet(() -> Secrets.generate(ids.randomBytes(32)));
+      store.insert(h, webhook(id, workspaceId, appId, d, clock.instant(), null), box.seal(id, secret),
+          clock.instant());
+      return AppWebhookView.of(store.find(h, id, false).orElseThrow(), secret);
+    });
+  }
+
+  List<AppWebhookView> ofApp(String appId) {
+    return jdbi.withHandle(h -> store.ofApp(h, appId)).stream()
+        .map(s -> AppWebhookView.of(s, Secrets.mask(box.open(s.webhook().id(), s.sealedSecret()))))
+        .toList();
+  }
+
+  /** The ids of an app's registered webhooks, read in the caller's transaction. */
+  List<String> idsOfApp(Handle h, String appId) {
+    return store.ofApp(h, appId).stream().map(s -> s.webhook().id()).toList();
+  }
+
+  /** Deletes an app's webhook: its deliveries stop (the engine cancels them as it meets them). */
+  void deleteOfApp(String appId, Actor actor, String id) {
+    jdbi.useTransaction(h -> {
+      StoredWebhook s = store.find(h, id, true)
+          .filter(x -> x.webhook().isApp() && appId.equals(x.webhook().appId()) && !x.webhook().deleted())
+          .orElseThrow(() -> new NotFound("Webhook", id));
+      store.setDeleted(h, s.webhook().id(), clock.instant(), actor.id() + " via " + actor.via(), clock.instant());
     });
   }
 
@@ -148,7 +191,15 @@ public final class WebhookRegistry implements WebhookDirectory {
       if (!w.sources().isEmpty() && !w.sources().contains(event.source())) continue;
       if (w.events().stream().anyMatch(p -> EventCatalog.matches(p, event.type()))) out.add(w);
     }
+    if (APP_HEARD.contains(type.get().scope()) || event.type().startsWith("app.")) {
+      out.addAll(apps.matching(h, event));
+    }
     return out;
+  }
+
+  @Override
+  public boolean accepts(Handle h, Webhook webhook, Event event) {
+    return !webhook.isApp() || apps.accepts(h, webhook, event);
   }
 
   /**
@@ -234,7 +285,7 @@ public final class WebhookRegistry implements WebhookDirectory {
     Webhook w = s.get().webhook();
     Webhook off = new Webhook(w.id(), w.workspaceId(), w.appId(), w.scope(), w.url(), w.description(),
         w.events(), w.sources(), w.privatePayload(), w.headers(), false, w.timeoutMs(),
-        w.retrySchedule(), w.createdAt(), w.deletedAt());
+        w.retrySchedule(), w.createdAt(), w.deletedAt(), w.appFilters());
     store.update(h, off, reason, clock.instant());
     events.disabled(h, off, Actor.system(), reason);
   }
@@ -244,7 +295,8 @@ public final class WebhookRegistry implements WebhookDirectory {
   }
 
   private StoredWebhook load(Handle h, Owner owner, String id, boolean forUpdate) {
-    return store.find(h, id, forUpdate).filter(s -> owner.sees(s.webhook()))
+    // an app's own webhooks are managed through /apps/{id}/webhooks only
+    return store.find(h, id, forUpdate).filter(s -> owner.sees(s.webhook()) && !s.webhook().isApp())
         .orElseThrow(() -> new NotFound("Webhook", id));
   }
 
@@ -272,6 +324,7 @@ public final class WebhookRegistry implements WebhookDirectory {
   private static Webhook webhook(String id, String ws, String app, WebhookDraft d, Instant created,
       Instant deleted) {
     return new Webhook(id, ws, app, d.scope(), d.url(), d.description(), d.events(), d.sources(),
-        d.privatePayload(), d.headers(), d.enabled(), d.timeoutMs(), d.retrySchedule(), created, deleted);
+        d.privatePayload(), d.headers(), d.enabled(), d.timeoutMs(), d.retrySchedule(), created, deleted,
+        d.appFilters());
   }
 }

@@ -20,7 +20,8 @@ import org.jdbi.v3.core.statement.Query;
 final class WebhookStore {
   private static final String COLUMNS = "id, workspace_id, app_id, scope, url, description, events, "
       + "sources, private_payload, headers, enabled, timeout_ms, retry_schedule, secret, "
-      + "previous_secret, previous_secret_until, disabled_reason, created_at, updated_at, deleted_at, deleted_by";
+      + "previous_secret, previous_secret_until, disabled_reason, created_at, updated_at, deleted_at, deleted_by, "
+      + "app_filters";
 
   private final ObjectMapper mapper;
   private final CustomHeaders headers;
@@ -33,7 +34,7 @@ final class WebhookStore {
   void insert(Handle h, Webhook w, String sealedSecret, Instant now) {
     h.createUpdate("INSERT INTO webhooks (" + COLUMNS + ") VALUES (:id, :ws, :app, :scope, :url, "
             + ":description, :events, :sources, :private, :headers, :enabled, :timeout, :retry, "
-            + ":secret, NULL, NULL, NULL, :now, :now, NULL, NULL)")
+            + ":secret, NULL, NULL, NULL, :now, :now, NULL, NULL, :filters)")
         .bind("id", w.id()).bind("ws", w.workspaceId()).bind("app", w.appId())
         .bind("secret", sealedSecret).bind("now", now)
         .bindMap(fields(w)).execute();
@@ -42,7 +43,7 @@ final class WebhookStore {
   void update(Handle h, Webhook w, String disabledReason, Instant now) {
     h.createUpdate("UPDATE webhooks SET scope = :scope, url = :url, description = :description, "
             + "events = :events, sources = :sources, private_payload = :private, headers = :headers, "
-            + "enabled = :enabled, timeout_ms = :timeout, retry_schedule = :retry, "
+            + "enabled = :enabled, timeout_ms = :timeout, retry_schedule = :retry, app_filters = :filters, "
             + "disabled_reason = :reason, updated_at = :now WHERE id = :id")
         .bind("id", w.id()).bind("reason", disabledReason).bind("now", now)
         .bindMap(fields(w)).execute();
@@ -75,7 +76,7 @@ final class WebhookStore {
   /** A page of one owner's webhooks, deleted ones or the others, in id order. */
   List<StoredWebhook> list(Handle h, Owner owner, boolean deleted, String after, int limit) {
     Query q = h.createQuery("SELECT " + COLUMNS + " FROM webhooks WHERE workspace_id = :ws "
-            + "AND deleted_at IS " + (deleted ? "NOT NULL" : "NULL")
+            + "AND scope <> 'app' AND deleted_at IS " + (deleted ? "NOT NULL" : "NULL")
             + (owner.appId().isPresent() ? " AND app_id = :app" : "")
             + " AND id > :after ORDER BY id LIMIT :limit")
         .bind("ws", owner.workspaceId()).bind("after", after).bind("limit", limit);
@@ -97,6 +98,27 @@ final class WebhookStore {
             + "WHERE w.workspace_id = :ws AND s.webhooks_enabled = TRUE AND w.enabled = TRUE "
             + "AND w.deleted_at IS NULL AND w.scope = :scope ORDER BY w.id")
         .bind("ws", workspaceId).bind("scope", scope).map((rs, x) -> map(rs).webhook()).list();
+  }
+
+  /** An app's registered (not deleted) webhooks, in id order. */
+  List<StoredWebhook> ofApp(Handle h, String appId) {
+    return h.createQuery("SELECT " + COLUMNS + " FROM webhooks WHERE app_id = :app AND scope = 'app'"
+            + " AND deleted_at IS NULL ORDER BY id")
+        .bind("app", appId).map((rs, x) -> map(rs)).list();
+  }
+
+  /**
+   * The enabled webhooks these apps registered, when the webhook switch of the workspace whose
+   * event they would hear is on.
+   */
+  List<Webhook> activeOfApps(Handle h, Collection<String> appIds, String eventWorkspaceId) {
+    if (appIds.isEmpty()) return List.of();
+    return h.createQuery("SELECT " + COLUMNS + " FROM webhooks WHERE app_id IN (<apps>)"
+            + " AND scope = 'app' AND enabled = TRUE AND deleted_at IS NULL"
+            + " AND EXISTS (SELECT 1 FROM workspaces s WHERE s.id = :ws AND s.webhooks_enabled = TRUE)"
+            + " ORDER BY id")
+        .bindList("apps", List.copyOf(appIds)).bind("ws", eventWorkspaceId)
+        .map((rs, x) -> map(rs).webhook()).list();
   }
 
   /** Enabled, not deleted decision webhooks of a workspace (for the one-per-source rule). */
@@ -142,6 +164,7 @@ final class WebhookStore {
     m.put("enabled", w.enabled());
     m.put("timeout", w.timeoutMs());
     m.put("retry", Json.write(mapper, RetrySchedule.format(w.retrySchedule())));
+    m.put("filters", w.appFilters() == null ? null : Json.write(mapper, w.appFilters()));
     return m;
   }
 
@@ -157,7 +180,9 @@ final class WebhookStore {
         rs.getBoolean("private_payload"),
         headers.open(rs.getString("id"), rs.getString("headers")),
         rs.getBoolean("enabled"), rs.getInt("timeout_ms"), retry,
-        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("deleted_at")));
+        instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("deleted_at")),
+        rs.getString("app_filters") == null ? null
+            : read(rs.getString("app_filters"), new TypeReference<AppFilters>() {}));
     return new StoredWebhook(w, rs.getString("secret"), rs.getString("previous_secret"),
         instant(rs.getTimestamp("previous_secret_until")), rs.getString("disabled_reason"),
         instant(rs.getTimestamp("updated_at")), rs.getString("deleted_by"));

@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 @DbTest
 class AppOAuthTest {
   static final String REDIRECT = "http://127.0.0.1:9/callback";
-  static final String PASSWORD = "correct horse battery staple";
   static final AtomicInteger n = new AtomicInteger();
   static final ManualClock clock = new ManualClock();
   static TestNode node;
@@ -41,36 +40,15 @@ class AppOAuthTest {
   }
 
   static OAuthClient register(String... scopes) {
-    var r = owner.post("/apps", Api.json(Map.of("name", "CRM sync " + n.incrementAndGet(),
-        "redirect_uris", List.of(REDIRECT), "scopes", List.of(scopes),
-        "homepage_url", "https://crm.example"))).expect(201);
-    assertThat(r.str("/id")).startsWith("app_");
-    return new OAuthClient(node.baseUrl(), r.str("/client_id"), r.str("/client_secret"), REDIRECT);
+    return new Installer(node, owner, REDIRECT).register(scopes);
   }
 
-  /** A workspace admin who signed in with a password, in the workspace of {@code admin}. */
   static DeskClient signedInAdmin(Api admin) throws Exception {
-    String email = "admin" + n.incrementAndGet() + "@example.com";
-    String id = admin.post("/agents", Api.json(Map.of("name", "Admin " + n.get(), "email", email,
-        "role", "admin"))).expect(201).str("/id");
-    String invite = admin.post("/agents/" + id + "/invitation").expect(201).str("/invite_url");
-    DeskClient b = new DeskClient(node.baseUrl());
-    assertThat(b.choose(invite, PASSWORD).statusCode()).isEqualTo(303);
-    return b;
+    return new Installer(node, owner, REDIRECT).signedInAdmin(admin);
   }
 
-  /** Installs the app as this admin; answers the token response. */
   static OAuthClient.Answer install(OAuthClient app, DeskClient admin, String scope) throws Exception {
-    String verifier = OAuthClient.verifier();
-    var redirect = OAuthClient.decide(admin, app.authorizePath(scope, "st-1", verifier), "allow");
-    assertThat(redirect.statusCode()).isEqualTo(303);
-    String location = redirect.headers().firstValue("location").orElseThrow();
-    assertThat(location).startsWith(REDIRECT + "?");
-    var q = OAuthClient.query(location);
-    assertThat(q.get("state")).isEqualTo("st-1");
-    var tokens = app.exchange(q.get("code"), verifier);
-    assertThat(tokens.status()).as(tokens.raw().body()).isEqualTo(200);
-    return tokens;
+    return new Installer(node, owner, REDIRECT).install(app, admin, scope);
   }
 
   @Test

@@ -27,6 +27,8 @@ final class OAuthClient {
   final String clientId;
   final String clientSecret;
   final String redirectUri;
+  /** The app's id, when the test registered it. */
+  String appId;
 
   OAuthClient(String base, String clientId, String clientSecret, String redirectUri) {
     this.base = base;

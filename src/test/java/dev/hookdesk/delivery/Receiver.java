@@ -13,10 +13,10 @@ import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
 /** A webhook receiver on loopback that records every request and answers as the test says. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
   /** An answer: status, headers, and whether to hang instead of answering. */
-  record Reply(int status, Map<String, String> headers, boolean hangs) {
-    static Reply of(int status) {
+  public record Reply(int status, Map<String, String> headers, boolean hangs) {
+    public static Reply of(int status) {
       return new Reply(status, Map.of(), false);
     }
 
@@ -25,8 +25,8 @@ final class Receiver implements AutoCloseable {
     }
   }
 
-  record Request(Map<String, String> headers, String body, long receivedAtMillis) {
-    String header(String name) {
+  public record Request(Map<String, String> headers, String body, long receivedAtMillis) {
+    public String header(String name) {
       return headers.get(name.toLowerCase());
     }
   }
@@ -49,24 +49,24 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
-  static Receiver answering(int status) {
+  public static Receiver answering(int status) {
     return new Receiver(n -> Reply.of(status));
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
   /** From now on answer like this (request numbers keep counting from 1). */
-  void answer(IntFunction<Reply> next) {
+  public void answer(IntFunction<Reply> next) {
     this.replies = next;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
-  int count() {
+  public int count() {
     return requests.size();
   }
 

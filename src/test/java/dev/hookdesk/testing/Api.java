@@ -27,6 +27,8 @@ public final class Api {
 
   private final Supplier<String> base;
   private final String token;
+  /** The Authorization header sent: {@code Bearer <token>}, or HTTP Basic client credentials. */
+  private final String authorization;
 
   public Api(String base, String token) {
     this(() -> base, token);
@@ -34,12 +36,23 @@ public final class Api {
 
   /** A client whose base URL is looked up at each request (a node not started yet). */
   public Api(Supplier<String> base, String token) {
+    this(base, token, token == null ? null : "Bearer " + token);
+  }
+
+  private Api(Supplier<String> base, String token, String authorization) {
     this.base = base;
     this.token = token;
+    this.authorization = authorization;
   }
 
   public Api as(String otherToken) {
     return new Api(base, otherToken);
+  }
+
+  /** A client that authenticates with an app's client credentials (HTTP Basic), no token. */
+  public Api asClient(String clientId, String clientSecret) {
+    return new Api(base, null, "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (clientId + ":" + clientSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   public String base() {
@@ -109,7 +122,7 @@ public final class Api {
             || path.startsWith("/console") || path.startsWith("/inspect/")
             ? base.get() + path : base.get() + "/api/v1" + path;
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-    if (token != null) b.header("Authorization", "Bearer " + token);
+    if (authorization != null) b.header("Authorization", authorization);
     if (json != null) {
       b.header("Content-Type", "application/json");
       b.method(method, HttpRequest.BodyPublishers.ofString(json));

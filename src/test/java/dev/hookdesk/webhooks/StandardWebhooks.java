@@ -7,10 +7,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /** A receiver's Standard Webhooks check, written from the spec (independent of {@link Signer}). */
-final class StandardWebhooks {
+public final class StandardWebhooks {
   private StandardWebhooks() {}
 
-  static boolean verifies(String secret, String id, String timestamp, String signatureHeader, byte[] body) {
+  public static boolean verifies(String secret, String id, String timestamp, String signatureHeader, byte[] body) {
     try {
       byte[] key = secret.startsWith("whsec_") ? Base64.getDecoder().decode(secret.substring(6))
           : secret.getBytes(StandardCharsets.UTF_8);
