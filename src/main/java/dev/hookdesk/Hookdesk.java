@@ -43,7 +43,8 @@ import dev.hookdesk.desk.teams.TeamService;
 import dev.hookdesk.desk.tickets.TicketActions;
 import dev.hookdesk.desk.tickets.TicketRoutes;
 import dev.hookdesk.desk.tickets.TicketService;
-import dev.hookdesk.desk.web.DeskPages;
+import dev.hookdesk.desk.tickets.TicketViews;
+import dev.hookdesk.desk.web.Desk;
 import dev.hookdesk.desk.web.SignInPages;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.events.EventRoutes;
@@ -194,7 +195,8 @@ public final class Hookdesk implements AutoCloseable {
         new WidgetAssets(this::defaultWorkspaceId)));
     routes.addAll(console.routes());
     routes.add(new SignInPages(console.gate(), people));
-    routes.add(new DeskPages(console.gate(), tickets, contacts));
+    routes.addAll(Desk.routes(console.gate(), new Desk.Services(tickets, ticketActions,
+        new TicketViews(jdbi, mapper), agents, teams, queues, contacts, live)));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
         this::publicUrl));

@@ -9,9 +9,11 @@ import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.http.Page;
+import dev.hookdesk.store.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -115,6 +117,23 @@ public final class ContactService {
         .bind("ws", workspaceId).bind("after", page.cursor().orElse(""))
         .bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list());
     return Page.Result.of(rows, page.limit(), Contact::id);
+  }
+
+  /** The contacts with these ids (any that exist in the workspace), for lists that show names. */
+  public List<Contact> getAll(String workspaceId, Collection<String> ids) {
+    if (ids.isEmpty()) return List.of();
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+            + " FROM contacts WHERE workspace_id = :ws AND id IN (<ids>)")
+        .bind("ws", workspaceId).bindList("ids", List.copyOf(ids)).map((rs, x) -> map(rs)).list());
+  }
+
+  /** Up to {@code limit} ids of live contacts whose name or email contains {@code text}, any case. */
+  public List<String> idsMatching(String workspaceId, String text, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM contacts WHERE workspace_id = :ws "
+            + "AND deleted_at IS NULL AND (LOWER(name) LIKE :q" + Like.ESCAPE
+            + " OR LOWER(email) LIKE :q" + Like.ESCAPE + ") ORDER BY id LIMIT :limit")
+        .bind("ws", workspaceId).bind("q", Like.containing(text)).bind("limit", limit)
+        .mapTo(String.class).list());
   }
 
   public Contact block(String workspaceId, Actor actor, String id) {

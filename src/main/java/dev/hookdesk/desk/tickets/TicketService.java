@@ -155,11 +155,6 @@ public final class TicketService {
     });
   }
 
-  /** The desk's "Mine": up to {@code limit} tickets assigned to the agent, latest change first. */
-  public List<Ticket> assignedTo(String workspaceId, String agentId, int limit) {
-    return jdbi.withHandle(h -> store.assignedTo(h, workspaceId, agentId, limit));
-  }
-
   public Page.Result<Ticket> list(String workspaceId, Optional<String> view, Page page) {
     view.ifPresent(v -> {
       if (!TicketStore.VIEWS.containsKey(v)) {

@@ -19,7 +19,7 @@ import org.jdbi.v3.core.statement.Update;
 
 /** The SQL of the {@code tickets} and {@code ticket_messages} tables. */
 final class TicketStore {
-  private static final String COLUMNS = "id, subject, status, priority, category, tags, "
+  static final String COLUMNS = "id, subject, status, priority, category, tags, "
       + "requester_id, assignee_id, team_id, queue_id, answered, spam, trashed, archived, "
       + "message_count, comment_count, created_at, updated_at, closed_at";
 
@@ -85,15 +85,6 @@ final class TicketStore {
         .bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list();
   }
 
-  /** An agent's tickets that are not spam or trash, most recently updated first. */
-  List<Ticket> assignedTo(Handle h, String workspaceId, String agentId, int limit) {
-    return h.createQuery("SELECT " + COLUMNS + " FROM tickets WHERE workspace_id = :ws "
-            + "AND assignee_id = :agent AND spam = FALSE AND trashed = FALSE "
-            + "ORDER BY updated_at DESC, id LIMIT :limit")
-        .bind("ws", workspaceId).bind("agent", agentId).bind("limit", limit)
-        .map((rs, x) -> map(rs)).list();
-  }
-
   /** Adds a message; {@code seq} numbers the messages of a ticket in the order they were written. */
   void insertMessage(Handle h, String ticketId, int seq, TicketMessage m) {
     h.createUpdate("INSERT INTO ticket_messages (id, ticket_id, seq, author_type, author_id, body, "
@@ -113,7 +104,7 @@ final class TicketStore {
         .list();
   }
 
-  private Ticket map(ResultSet rs) throws SQLException {
+  Ticket map(ResultSet rs) throws SQLException {
     Timestamp closed = rs.getTimestamp("closed_at");
     return new Ticket(rs.getString("id"), rs.getString("subject"), rs.getString("status"),
         rs.getString("priority"), rs.getString("category"), tags(rs.getString("tags")),
