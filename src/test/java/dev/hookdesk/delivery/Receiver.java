@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.function.IntFunction;
 
 /** A webhook receiver on loopback that records every request and answers as the test says. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
   /** An answer: status, headers, and whether to hang instead of answering. */
   record Reply(int status, Map<String, String> headers, boolean hangs) {
     static Reply of(int status) {
@@ -25,8 +25,8 @@ final class Receiver implements AutoCloseable {
     }
   }
 
-  record Request(Map<String, String> headers, String body, long receivedAtMillis) {
-    String header(String name) {
+  public record Request(Map<String, String> headers, String body, long receivedAtMillis) {
+    public String header(String name) {
       return headers.get(name.toLowerCase());
     }
   }
@@ -49,11 +49,11 @@ final class Receiver implements AutoCloseable {
     server.start();
   }
 
-  static Receiver answering(int status) {
+  public static Receiver answering(int status) {
     return new Receiver(n -> Reply.of(status));
   }
 
-  String url() {
+  public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
   }
 
@@ -62,7 +62,7 @@ final class Receiver implements AutoCloseable {
     this.replies = next;
   }
 
-  List<Request> requests() {
+  public List<Request> requests() {
     return List.copyOf(requests);
   }
 
