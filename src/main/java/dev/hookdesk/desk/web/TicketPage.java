@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders {@code /desk/tickets/{id}}: the conversation, the controls its state allows, the
- * requester with their other tickets. Asked by htmx (the live region reloading after a
- * change), it answers with the region only, so what an agent is typing stays.
+ * requester with their other tickets. Its live regions reload from the whole page after a
+ * change and keep their own part ({@code hx-select}), so what an agent is typing stays.
  */
 final class TicketPage {
   static final int OTHERS = 10;
@@ -62,8 +62,7 @@ final class TicketPage {
         options(agents, Agent::id, Agent::name), options(teams, Team::id, Team::name),
         options(queues, Queue::id, Queue::name), Ticket.PRIORITIES, TicketMoves.allowed(t),
         s.principal().agentId().orElse(""), errors, values);
-    boolean region = ctx.header("HX-Request") != null;
-    gate.templates().send(ctx, status, region ? "desk/ticket_region.jte" : "desk/ticket.jte", page);
+    gate.templates().send(ctx, status, "desk/ticket.jte", page);
   }
 
   private static Pages.MessageView message(TicketMessage m, Map<String, String> agents, Contact requester) {
