@@ -1,5 +1,6 @@
 package dev.hookdesk.desk.web;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hookdesk.console.ConsoleGate;
 import dev.hookdesk.console.ConsoleSession;
 import dev.hookdesk.desk.tickets.TicketViews;
@@ -61,7 +62,8 @@ public final class DeskLive implements Routes {
       }
       var subscription = live.subscribe(ws, live.now(ws), e -> ofTicket(e, ticket));
       SseStream.open(ctx).pump(subscription, e -> Optional.of(new SseStream.Message("ticket",
-          "{\"id\":\"" + e.data().path("ticket").path("id").asText() + "\"}")), SseStream.HEARTBEAT);
+          JsonNodeFactory.instance.objectNode().put("id", e.data().path("ticket").path("id").asText())
+              .toString())), SseStream.HEARTBEAT);
     } finally {
       if (count.decrementAndGet() <= 0) open.remove(session.get().idHash(), count);
     }

@@ -93,7 +93,15 @@ class DeskTicketBrowserTest {
     save(ana, "desk-inbox");
     noErrors(ana, "Open");
 
-    web.findElement(By.linkText("Printer on fire")).click();
+    web.findElement(By.linkText("New ticket")).click();
+    shown(ana, By.id("subject"));
+    press(ana, "Open ticket");
+    assertThat(shown(ana, By.id("subject-error")).getText()).isEqualTo("subject is required");
+    assertThat(ana.consoleErrors()).as("only the form's own 422, no JavaScript error")
+        .allMatch(m -> m.contains("/desk/tickets - Failed to load resource") && m.contains("422"));
+    web.findElement(By.linkText("Tickets")).click();
+    ana.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Open"))).click();
+    ana.waiting().until(ExpectedConditions.elementToBeClickable(By.linkText("Printer on fire"))).click();
     ana.waiting().until(ExpectedConditions.urlToBe(node.baseUrl() + "/desk/tickets/" + ticket));
     assertThat(shown(ana, By.id("requester-email")).getText()).isEqualTo("rita@example.com");
     assertThat(web.findElement(By.id("other-tickets")).getText()).contains("Toner smells odd");
