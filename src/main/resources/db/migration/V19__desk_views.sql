@@ -4,10 +4,9 @@
 
 -- Open, Closed, Archived, Spam, Trash and Unassigned: the life-cycle flags, then the order.
 CREATE INDEX tickets_view ON tickets (workspace_id, trashed, spam, archived, status, updated_at, id);
--- Mine
-CREATE INDEX tickets_view_mine ON tickets (workspace_id, assignee_id, status, updated_at, id);
--- One view per queue
-CREATE INDEX tickets_view_queue ON tickets (workspace_id, queue_id, status, updated_at, id);
+-- Mine, and one view per queue: open tickets in the working set, so the flags are columns too
+CREATE INDEX tickets_view_mine ON tickets (workspace_id, assignee_id, status, trashed, spam, archived, updated_at, id);
+CREATE INDEX tickets_view_queue ON tickets (workspace_id, queue_id, status, trashed, spam, archived, updated_at, id);
 -- The requester's other tickets on a ticket page
 CREATE INDEX tickets_view_requester ON tickets (workspace_id, requester_id, updated_at, id);
 -- Search: scanned newest first until a page of matches is found

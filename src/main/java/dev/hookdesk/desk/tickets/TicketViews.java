@@ -94,11 +94,31 @@ public final class TicketViews {
     return page(workspaceId, where, Optional.of(text.strip()), requesterIds, cursor, limit);
   }
 
-  /** How many tickets the view holds, up to {@link #COUNT_CAP}. */
-  public int count(String workspaceId, Scope scope) {
-    return jdbi.withHandle(h -> bind(h.createQuery("SELECT COUNT(*) FROM (SELECT 1 FROM tickets "
-            + "WHERE workspace_id = :ws AND " + scope.where() + " LIMIT " + COUNT_CAP + ") capped"),
-        workspaceId, scope.param()).mapTo(Integer.class).one());
+  /**
+   * How many tickets each view holds, up to {@link #COUNT_CAP}, in the order given: one round
+   * trip, each count reading at most the cap's worth of its index range.
+   */
+  public List<Integer> counts(String workspaceId, List<Scope> scopes) {
+    if (scopes.isEmpty()) return List.of();
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (int i = 0; i < scopes.size(); i++) {
+      if (i > 0) sql.append(", ");
+      sql.append("(SELECT COUNT(*) FROM (SELECT 1 FROM tickets WHERE workspace_id = :ws AND ")
+          .append(scopes.get(i).where().replace(":param", ":param" + i))
+          .append(" LIMIT ").append(COUNT_CAP).append(") c").append(i).append(") AS n").append(i);
+    }
+    return jdbi.withHandle(h -> {
+      Query q = h.createQuery(sql.toString()).bind("ws", workspaceId);
+      for (int i = 0; i < scopes.size(); i++) {
+        int n = i;
+        scopes.get(i).param().ifPresent(p -> q.bind("param" + n, p));
+      }
+      return q.map((rs, x) -> {
+        List<Integer> out = new ArrayList<>();
+        for (int i = 1; i <= scopes.size(); i++) out.add(rs.getInt(i));
+        return out;
+      }).one();
+    });
   }
 
   /** The requester's latest tickets, this one left out. */

@@ -100,12 +100,22 @@ public final class DeskPages implements Routes {
         ? views.list(ws, scope, cursor, PAGE)
         : views.search(ws, query, directory.contactsMatching(ws, query, SEARCH_CONTACTS), cursor, PAGE);
 
-    List<Pages.ViewLink> fixed = new ArrayList<>();
-    NAMES.forEach((k, n) -> fixed.add(link(ws, k, n, k.equals("mine") ? "/desk" : "/desk/views/" + k,
-        scope(s, k), key)));
-    List<Pages.ViewLink> queues = directory.queues(ws).stream()
-        .map(q -> link(ws, "queue:" + q.id(), q.name(), "/desk/queues/" + q.id(), Scope.queue(q.id()), key))
-        .toList();
+    List<Entry> entries = new ArrayList<>();
+    NAMES.forEach((k, n) -> entries.add(new Entry(k, n, k.equals("mine") ? "/desk" : "/desk/views/" + k,
+        scope(s, k))));
+    for (Queue q : directory.queues(ws)) {
+      entries.add(new Entry("queue:" + q.id(), q.name(), "/desk/queues/" + q.id(), Scope.queue(q.id())));
+    }
+    List<Integer> counts = views.counts(ws, entries.stream().map(Entry::scope).toList());
+    List<Pages.ViewLink> links = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      String count = counts.get(i) >= TicketViews.COUNT_CAP ? TicketViews.COUNT_CAP + "+"
+          : Integer.toString(counts.get(i));
+      links.add(new Pages.ViewLink(e.key().replace(':', '-'), e.name(), e.href(), count, e.key().equals(key)));
+    }
+    List<Pages.ViewLink> fixed = links.subList(0, NAMES.size());
+    List<Pages.ViewLink> queues = links.subList(NAMES.size(), links.size());
 
     String search = query.isEmpty() ? "" : "q=" + encode(query);
     String first = path + (search.isEmpty() ? "" : "?" + search);
@@ -121,11 +131,8 @@ public final class DeskPages implements Routes {
     gate.templates().send(ctx, 200, region ? "desk/inbox_region.jte" : "desk/inbox.jte", page);
   }
 
-  private Pages.ViewLink link(String ws, String key, String name, String href, Scope scope, String current) {
-    int n = views.count(ws, scope);
-    String count = n >= TicketViews.COUNT_CAP ? TicketViews.COUNT_CAP + "+" : Integer.toString(n);
-    return new Pages.ViewLink(key.replace(':', '-'), name, href, count, key.equals(current));
-  }
+  /** A view in the navigation, before its count is known. */
+  private record Entry(String key, String name, String href, Scope scope) {}
 
   private static String join(String a, String b) {
     return a.isEmpty() ? b : a + "&" + b;
