@@ -11,6 +11,6 @@ final class DeskErrors {
   static void send(ConsoleGate gate, Context ctx, ConsoleSession s, int status, String message) {
     String title = status == 404 ? "Not found" : "Cannot do that";
     gate.templates().send(ctx, status, "desk/error.jte",
-        new Pages.Error(DeskChrome.of(s, title, ""), status, message));
+        new Pages.ErrorPage(DeskChrome.of(s, title, ""), status, message));
   }
 }

@@ -18,7 +18,7 @@ public final class Pages {
   public record Message(DeskChrome chrome, String heading, String message) {}
 
   /** desk/error.jte: a desk page that cannot be shown (no such ticket), with a way back. */
-  public record Error(DeskChrome chrome, int status, String message) {}
+  public record ErrorPage(DeskChrome chrome, int status, String message) {}
 
   /**
    * desk/inbox.jte and its live part desk/inbox_region.jte: the views with their counts, one
