@@ -93,6 +93,8 @@ class DeskSignInBrowserTest {
     field.sendKeys(email);
     web.findElement(By.id("password")).sendKeys(password);
     web.findElement(By.id("sign-in")).click();
+    // a failed sign-in answers with the same page: wait for it, not the old form
+    browser.waiting().until(ExpectedConditions.stalenessOf(field));
   }
 
   private WebElement shown(By by) {
