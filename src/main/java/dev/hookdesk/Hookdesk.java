@@ -51,8 +51,9 @@ import dev.hookdesk.desk.teams.TeamService;
 import dev.hookdesk.desk.tickets.TicketActions;
 import dev.hookdesk.desk.tickets.TicketRoutes;
 import dev.hookdesk.desk.tickets.TicketService;
+import dev.hookdesk.desk.tickets.TicketViews;
 import dev.hookdesk.desk.web.ContactPages;
-import dev.hookdesk.desk.web.DeskPages;
+import dev.hookdesk.desk.web.Desk;
 import dev.hookdesk.desk.web.SignInPages;
 import dev.hookdesk.desk.web.chats.ChatPages;
 import dev.hookdesk.events.EventLog;
@@ -219,7 +220,8 @@ public final class Hookdesk implements AutoCloseable {
     routes.addAll(console.routes());
     routes.add(new SignInPages(console.gate(), people));
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
-    routes.add(new DeskPages(console.gate(), tickets, contacts));
+    routes.addAll(Desk.routes(console.gate(), new Desk.Services(tickets, ticketActions,
+        new TicketViews(jdbi, mapper, contacts), agents, teams, queues, contacts, live)));
     routes.add(new ChatPages(console.gate(), chats, agents, live, mapper));
     routes.add(new ContactPages(console.gate(), contacts, tickets, mapper));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),

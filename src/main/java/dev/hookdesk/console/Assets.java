@@ -21,7 +21,10 @@ final class Assets implements Routes {
     this.files = Map.of(
         "console.css", read("console/assets/console.css"),
         "console.js", read("console/assets/console.js"),
-        "htmx.min.js", read("META-INF/resources/webjars/htmx.org/" + htmxVersion() + "/dist/htmx.min.js"));
+        "desk.css", read("console/assets/desk.css"),
+        "htmx.min.js", read("META-INF/resources/webjars/htmx.org/" + htmxVersion() + "/dist/htmx.min.js"),
+        "htmx-ext-sse.js", read("META-INF/resources/webjars/htmx-ext-sse/"
+            + webjarVersion("htmx-ext-sse") + "/sse.js"));
   }
 
   @Override
@@ -48,10 +51,14 @@ final class Assets implements Routes {
 
   /** The htmx version pinned in pom.xml, read from the webjar so it is named in one place. */
   static String htmxVersion() {
+    return webjarVersion("htmx.org");
+  }
+
+  private static String webjarVersion(String artifact) {
     Properties p = new Properties();
     try (InputStream in = Assets.class.getClassLoader()
-        .getResourceAsStream("META-INF/maven/org.webjars.npm/htmx.org/pom.properties")) {
-      if (in == null) throw new IllegalStateException("the htmx.org webjar is not on the classpath");
+        .getResourceAsStream("META-INF/maven/org.webjars.npm/" + artifact + "/pom.properties")) {
+      if (in == null) throw new IllegalStateException("the " + artifact + " webjar is not on the classpath");
       p.load(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

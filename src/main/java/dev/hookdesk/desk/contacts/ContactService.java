@@ -11,6 +11,7 @@ import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.http.Page;
+import dev.hookdesk.store.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,7 +19,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -176,12 +176,11 @@ public final class ContactService {
    */
   public Page.Result<Contact> search(String workspaceId, Optional<String> query, Page page) {
     Optional<String> like = query.map(String::strip).filter(q -> !q.isEmpty())
-        .map(q -> "%" + q.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%")
-            .replace("_", "!_") + "%");
+        .map(Like::containing);
     List<Contact> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
             + " FROM contacts WHERE workspace_id = :ws AND id > :after AND deleted_at IS NULL"
-            + like.map(l -> " AND (LOWER(name) LIKE :q ESCAPE '!' OR LOWER(email) LIKE :q ESCAPE '!'"
-                + " OR LOWER(external_id) LIKE :q ESCAPE '!')").orElse("")
+            + like.map(l -> " AND (LOWER(name) LIKE :q" + Like.ESCAPE + " OR LOWER(email) LIKE :q"
+                + Like.ESCAPE + " OR LOWER(external_id) LIKE :q" + Like.ESCAPE + ")").orElse("")
             + " ORDER BY id LIMIT :limit")
         .bind("ws", workspaceId).bind("after", page.cursor().orElse(""))
         .bind("q", like.orElse("")).bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list());
@@ -196,6 +195,23 @@ public final class ContactService {
         .bind("ws", workspaceId).bindList("ids", List.copyOf(new HashSet<>(ids)))
         .map((rs, x) -> map(rs)).forEach(c -> out.put(c.id(), c.summary()));
     return out;
+  }
+
+  /** The contacts with these ids (any that exist in the workspace), for lists that show names. */
+  public List<Contact> getAll(String workspaceId, Collection<String> ids) {
+    if (ids.isEmpty()) return List.of();
+    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
+            + " FROM contacts WHERE workspace_id = :ws AND id IN (<ids>)")
+        .bind("ws", workspaceId).bindList("ids", List.copyOf(ids)).map((rs, x) -> map(rs)).list());
+  }
+
+  /** Up to {@code limit} ids of live contacts whose name or email contains {@code text}, any case. */
+  public List<String> idsMatching(String workspaceId, String text, int limit) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM contacts WHERE workspace_id = :ws "
+            + "AND deleted_at IS NULL AND (LOWER(name) LIKE :q" + Like.ESCAPE
+            + " OR LOWER(email) LIKE :q" + Like.ESCAPE + ") ORDER BY id LIMIT :limit")
+        .bind("ws", workspaceId).bind("q", Like.containing(text)).bind("limit", limit)
+        .mapTo(String.class).list());
   }
 
   public Contact block(String workspaceId, Actor actor, String id) {

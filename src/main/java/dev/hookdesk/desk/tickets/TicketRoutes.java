@@ -1,23 +1,15 @@
 package dev.hookdesk.desk.tickets;
 
-import dev.hookdesk.desk.contacts.ContactRoutes;
-import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.events.Actor;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.JsonBody;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** {@code /tickets}: open, read and list tickets, and one endpoint per action (SPEC §3). */
 public final class TicketRoutes implements Routes {
-  private static final int MAX_BODY = 50_000;
-  private static final int MAX_TAGS = 20;
-  private static final int MAX_TAG = 50;
-
   private final TicketService tickets;
   private final TicketActions actions;
 
@@ -75,62 +67,23 @@ public final class TicketRoutes implements Routes {
   }
 
   private void create(Call c) {
-    JsonBody b = c.body().allow("subject", "body", "requester_id", "requester", "queue_id",
-        "priority", "tags");
-    String subject = b.string("subject", 500);
-    String body = b.string("body", MAX_BODY);
-    Optional<String> requesterId = b.optString("requester_id", 40);
-    Optional<ContactService.NewContact> requester = b.optObject("requester")
-        .map(o -> ContactRoutes.read(o.allow("name", "email", "phone")));
-    if (requesterId.isPresent() && requester.isPresent()) {
-      b.error("requester", "give either requester_id or requester, not both");
-    } else if (requesterId.isEmpty() && requester.isEmpty()
-        && !b.hasError("requester_id") && !b.hasError("requester")) {
-      b.error("requester_id", "is required (or give requester {name, email})");
-    }
-    Optional<String> queueId = b.optString("queue_id", 40);
-    String priority = b.optOneOf("priority", Ticket.PRIORITIES).orElse("normal");
-    List<String> tags = tags(b);
-    b.done();
-    c.created(tickets.create(c.workspaceId(), c.actor(), new TicketService.NewTicket(subject, body,
-        requesterId, requester, queueId, priority, tags)));
+    c.created(tickets.create(c.workspaceId(), c.actor(), TicketInput.newTicket(c.body())));
   }
 
   private void reply(Call c) {
-    JsonBody b = c.body().allow("author_type", "author_id", "body");
-    String type = b.oneOf("author_type", List.of("contact", "agent"));
-    String author = b.string("author_id", 40);
-    String body = b.string("body", MAX_BODY);
-    c.principal().refusesAuthor(type, author).ifPresent(m -> b.error("author_id", m));
-    b.done();
-    c.created(tickets.reply(c.workspaceId(), c.actor(), c.path("id"), type, author, body));
+    TicketInput.Post p = TicketInput.reply(c.body(), c.principal());
+    c.created(tickets.reply(c.workspaceId(), c.actor(), c.path("id"), p.authorType(), p.authorId(),
+        p.body()));
   }
 
   private void comment(Call c) {
-    JsonBody b = c.body().allow("author_id", "body");
-    String author = b.string("author_id", 40);
-    String body = b.string("body", MAX_BODY);
-    c.principal().refusesAuthor("agent", author).ifPresent(m -> b.error("author_id", m));
-    b.done();
-    c.created(tickets.comment(c.workspaceId(), c.actor(), c.path("id"), author, body));
+    TicketInput.Post p = TicketInput.comment(c.body(), c.principal());
+    c.created(tickets.comment(c.workspaceId(), c.actor(), c.path("id"), p.authorId(), p.body()));
   }
 
   private void classify(Call c) {
-    JsonBody b = c.body().allow("category", "priority", "tags");
-    boolean setCategory = b.raw().has("category");
-    Optional<String> category = b.optString("category", 100);
-    Optional<String> priority = b.optOneOf("priority", Ticket.PRIORITIES);
-    Optional<List<String>> tags = b.raw().has("tags") ? Optional.of(tags(b)) : Optional.empty();
-    if (!setCategory && !b.raw().has("priority") && tags.isEmpty()) {
-      b.error("category", "give at least one of category, priority, tags");
-    }
-    b.done();
     c.ok(actions.classify(c.workspaceId(), c.actor(), c.path("id"),
-        new TicketActions.Classification(setCategory, category.orElse(null), priority, tags)));
-  }
-
-  private static List<String> tags(JsonBody b) {
-    return b.stringList("tags", MAX_TAGS, MAX_TAG).stream().distinct().toList();
+        TicketInput.classification(c.body())));
   }
 
   private static String required(Call c, String field) {

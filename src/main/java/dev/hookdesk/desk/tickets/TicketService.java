@@ -155,11 +155,6 @@ public final class TicketService {
     });
   }
 
-  /** The desk's "Mine": up to {@code limit} tickets assigned to the agent, latest change first. */
-  public List<Ticket> assignedTo(String workspaceId, String agentId, int limit) {
-    return jdbi.withHandle(h -> store.assignedTo(h, workspaceId, agentId, limit));
-  }
-
   /** A contact's tickets for the desk's contact page: up to {@code limit}, latest change first. */
   public List<Ticket> requestedBy(String workspaceId, String contactId, int limit) {
     return jdbi.withHandle(h -> store.requestedBy(h, workspaceId, contactId, limit));

@@ -21,7 +21,7 @@ import org.jdbi.v3.core.statement.Update;
 
 /** The SQL of the {@code tickets} and {@code ticket_messages} tables. */
 final class TicketStore {
-  private static final String COLUMNS = "id, subject, status, priority, category, tags, "
+  static final String COLUMNS = "id, subject, status, priority, category, tags, "
       + "requester_id, assignee_id, team_id, queue_id, answered, spam, trashed, archived, "
       + "message_count, comment_count, created_at, updated_at, closed_at";
 
@@ -92,16 +92,6 @@ final class TicketStore {
         .bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list());
   }
 
-  /** An agent's tickets that are not spam or trash, most recently updated first. */
-  List<Ticket> assignedTo(Handle h, String workspaceId, String agentId, int limit) {
-    return withRequesters(h, workspaceId, h.createQuery("SELECT " + COLUMNS
-            + " FROM tickets WHERE workspace_id = :ws "
-            + "AND assignee_id = :agent AND spam = FALSE AND trashed = FALSE "
-            + "ORDER BY updated_at DESC, id LIMIT :limit")
-        .bind("ws", workspaceId).bind("agent", agentId).bind("limit", limit)
-        .map((rs, x) -> map(rs)).list());
-  }
-
   /** A contact's tickets (spam and trash included), most recently updated first. */
   List<Ticket> requestedBy(Handle h, String workspaceId, String contactId, int limit) {
     return withRequesters(h, workspaceId, h.createQuery("SELECT " + COLUMNS
@@ -115,7 +105,7 @@ final class TicketStore {
    * Every read of a ticket ends here: rows carry only the requester's id, and the contacts'
    * owner says who that is now (one query per page of tickets).
    */
-  private List<Ticket> withRequesters(Handle h, String workspaceId, List<Ticket> rows) {
+  List<Ticket> withRequesters(Handle h, String workspaceId, List<Ticket> rows) {
     Map<String, ContactSummary> who = contacts.summaries(h, workspaceId,
         rows.stream().map(Ticket::requesterId).toList());
     return rows.stream().map(t -> t.withRequester(who.getOrDefault(t.requesterId(),
@@ -141,7 +131,7 @@ final class TicketStore {
         .list();
   }
 
-  private Ticket map(ResultSet rs) throws SQLException {
+  Ticket map(ResultSet rs) throws SQLException {
     Timestamp closed = rs.getTimestamp("closed_at");
     return new Ticket(rs.getString("id"), rs.getString("subject"), rs.getString("status"),
         rs.getString("priority"), rs.getString("category"), tags(rs.getString("tags")),

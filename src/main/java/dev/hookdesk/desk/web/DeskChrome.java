@@ -7,7 +7,7 @@ import java.util.Objects;
  * What {@code desk/layout.jte} shows around every desk page: the title, the current view, the
  * CSRF token of its forms, and who is signed in (empty when nobody is).
  *
- * @param view the current navigation entry, e.g. "mine"; "" for none
+ * @param view the current navigation entry, e.g. "tickets"; "" for none
  */
 public record DeskChrome(String title, String view, String csrf, String name, String role,
     boolean admin) {
