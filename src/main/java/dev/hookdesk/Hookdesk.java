@@ -9,6 +9,7 @@ import dev.hookdesk.apps.AuthorizeRoutes;
 import dev.hookdesk.apps.Grants;
 import dev.hookdesk.apps.Installations;
 import dev.hookdesk.apps.TokenRoutes;
+import dev.hookdesk.apps.WorkspaceApps;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.config.PublicUrl;
@@ -185,7 +186,8 @@ public final class Hookdesk implements AutoCloseable {
         webhookManagement.webhookIdsOfApp(h, appId),
         "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
     Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
-        new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)));
+        new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)),
+        new WorkspaceApps(apps, installations, grants, webhookManagement));
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
     agents.onDeactivated((h, workspaceId, agentId) -> {
       console.gate().endSessions(h, agentId);
