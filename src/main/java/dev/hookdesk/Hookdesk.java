@@ -1,6 +1,7 @@
 package dev.hookdesk;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.apps.AppBotTargets;
 import dev.hookdesk.apps.AppListeners;
 import dev.hookdesk.apps.AppRoutes;
 import dev.hookdesk.apps.AppWebhookRoutes;
@@ -9,6 +10,7 @@ import dev.hookdesk.apps.AuthorizeRoutes;
 import dev.hookdesk.apps.Grants;
 import dev.hookdesk.apps.Installations;
 import dev.hookdesk.apps.TokenRoutes;
+import dev.hookdesk.apps.WorkspaceApps;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.config.PublicUrl;
@@ -147,9 +149,11 @@ public final class Hookdesk implements AutoCloseable {
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
-    AppListeners appListeners = new AppListeners(installations, database, clock,
-        (h, workspaceId, appId) -> java.util.Set.of());
+    AppListeners appListeners = new AppListeners(installations, database, clock, agents::botsOfApp);
     closeables.add(appListeners);
+    agents.onCreated((h, workspaceId, agent) -> {
+      if (agent.appId() != null) appListeners.botsChanged(h, workspaceId);
+    });
     WebhookRegistry webhooks = new WebhookRegistry(jdbi, ids, clock, catalog, sources, events,
         mapper, secrets, appListeners);
     RedactingRenderer payloads = new RedactingRenderer(catalog, mapper);
@@ -164,13 +168,18 @@ public final class Hookdesk implements AutoCloseable {
     ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
         router);
     BotCalls botCalls = new BotCalls(database, ids, mapper, clock);
-    new BotAudience(chats, agents, botCalls);
+    WebhookSettings webhookSettings = new WebhookSettings(jdbi);
+    WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
+        egress, webhookSettings, mapper);
+    // SPEC §8: the bots an app created are called at the app's bot webhook
+    AppBotTargets appBots = new AppBotTargets(jdbi, installations, webhookManagement, webhooks, payloads);
+    new BotAudience(chats, agents, botCalls, appBots);
 
     // Webhook deliveries and bot calls: one engine, one sender, one attempt log.
     DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
         mapper, clock, new SecureRandom(), metrics, DeliverySettings.defaults(config.attemptRetention())
             .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()),
-        botCalls, new BotReceivers(chats, agents, bots, responseSchemas, mapper));
+        botCalls, new BotReceivers(chats, agents, bots, responseSchemas, mapper, appBots));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
     LiveEvents live = new LiveEvents(events, database, Duration.ofSeconds(5));
@@ -178,15 +187,13 @@ public final class Hookdesk implements AutoCloseable {
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
 
-    WebhookSettings webhookSettings = new WebhookSettings(jdbi);
-    WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
-        egress, webhookSettings, mapper);
     // SPEC §8: uninstalling an app, or switching its webhooks off, stops what is queued for it there
     installations.onUninstall((h, appId, workspaceId) -> deliveries.cancelQueued(h, workspaceId,
         webhookManagement.webhookIdsOfApp(h, appId),
         "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
     Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
-        new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)));
+        new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)),
+        new WorkspaceApps(apps, installations, grants, webhookManagement));
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
     agents.onDeactivated((h, workspaceId, agentId) -> {
       console.gate().endSessions(h, agentId);

@@ -67,6 +67,11 @@ public final class AppListeners implements AppAudience, AutoCloseable {
     return out;
   }
 
+  /** An app created a bot in this workspace: its only_my_chats filter must see it at once. */
+  public void botsChanged(Handle h, String workspaceId) {
+    changed(h, workspaceId);
+  }
+
   /** What an app hears of this workspace changes with the transaction: forgotten on every node. */
   void changed(Handle h, String workspaceId) {
     db.dialect().notify(h, CHANNEL, workspaceId);

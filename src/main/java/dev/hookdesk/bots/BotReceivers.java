@@ -24,7 +24,7 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Bots as receivers of the delivery engine: a call is the chat event, signed with the bot's
- * secret; a 2xx answer valid against {@code bot.response} posts the bot's messages and, with
+ * secret (an app's bot: sent to the app's bot webhook, signed with its secret, SPEC §8); a 2xx answer valid against {@code bot.response} posts the bot's messages and, with
  * {@code handoff}, hands the chat to a human, as does a call that failed for good — no customer
  * waits on a broken bot.
  */
@@ -36,9 +36,11 @@ public final class BotReceivers implements BotRecipient {
   private final BotSettings settings;
   private final ResponseSchemas schemas;
   private final ObjectMapper mapper;
+  private final AppBotWebhooks apps;
 
   public BotReceivers(ChatService chats, AgentService agents, BotSettings settings,
-      ResponseSchemas schemas, ObjectMapper mapper) {
+      ResponseSchemas schemas, ObjectMapper mapper, AppBotWebhooks apps) {
+    this.apps = Objects.requireNonNull(apps);
     this.chats = Objects.requireNonNull(chats);
     this.agents = Objects.requireNonNull(agents);
     this.settings = Objects.requireNonNull(settings);
@@ -55,9 +57,13 @@ public final class BotReceivers implements BotRecipient {
     } catch (NotFound deleted) {
       return Optional.empty();
     }
-    if (bot.get().webhookUrl() == null
-        || !chats.takesPart(ws, call.chatId(), call.agentId())) {
+    Agent b = bot.get();
+    if ((b.webhookUrl() == null && b.appId() == null) || !chats.takesPart(ws, call.chatId(), call.agentId())) {
       return Optional.empty();
+    }
+    if (b.webhookUrl() == null) {
+      return apps.target(ws, b.appId(), call.event(), now).map(t -> SignedRequest.of(t.url(), Map.of(),
+          TIMEOUT, call.event().id(), call.event().type(), call.deliveryId(), attempt, t.body(), t.keys(), now));
     }
     byte[] body;
     try {

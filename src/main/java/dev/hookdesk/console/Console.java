@@ -1,6 +1,7 @@
 package dev.hookdesk.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.apps.WorkspaceApps;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.events.catalog.EventCatalog;
@@ -16,7 +17,7 @@ public final class Console {
   private final List<Routes> routes;
 
   public Console(Jdbi jdbi, Ids ids, Clock clock, TokenService tokens, AgentService agents,
-      EventCatalog catalog, ObjectMapper mapper, WebhookServices webhooks) {
+      EventCatalog catalog, ObjectMapper mapper, WebhookServices webhooks, WorkspaceApps apps) {
     ConsoleSessions sessions = new ConsoleSessions(jdbi, ids, clock, tokens, agents);
     this.gate = new ConsoleGate(sessions, new Templates());
     this.routes = List.of(
@@ -26,7 +27,8 @@ public final class Console {
             new SecurityGuide(), new PayloadSamples(catalog, mapper)),
         new WebhookFormRoutes(gate, webhooks.webhooks(), new EventChoices(catalog), mapper),
         new WebhookPageRoutes(gate, webhooks, catalog, mapper, clock),
-        new DeliveryPageRoutes(gate, webhooks.deliveries()));
+        new DeliveryPageRoutes(gate, webhooks.deliveries()),
+        new AppSettingsRoutes(gate, apps, webhooks.deliveries(), agents));
   }
 
   public ConsoleGate gate() {

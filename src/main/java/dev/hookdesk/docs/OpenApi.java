@@ -209,6 +209,7 @@ final class OpenApi {
       case PUBLIC -> "No token needed.";
       case DESK -> "Needs an admin, agent or app token.";
       case WEBHOOKS -> "Needs an admin token, or an app token for the app's own webhooks.";
+      case AGENTS -> "Needs an admin token, or an app's installation token (scope chats:write) for the app's own bot agents.";
       case ADMIN -> "Needs an admin token.";
       case OWNER -> "Needs the instance owner token.";
       case CLIENT -> "Needs the app's client credentials in HTTP Basic (client_id:client_secret).";

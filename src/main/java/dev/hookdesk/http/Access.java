@@ -10,6 +10,8 @@ public enum Access {
   DESK(Set.of(Role.ADMIN, Role.AGENT, Role.APP)),
   /** Webhook management: admins, and apps for the webhooks they own. */
   WEBHOOKS(Set.of(Role.ADMIN, Role.APP)),
+  /** Agents: admins, and apps for the bot agents they create (SPEC §8). */
+  AGENTS(Set.of(Role.ADMIN, Role.APP)),
   /** Workspace administration. */
   ADMIN(Set.of(Role.ADMIN)),
   /** The instance owner (the bootstrap token). */
@@ -36,6 +38,7 @@ public enum Access {
       case OWNER -> "the instance owner token";
       case ADMIN -> "an admin token";
       case WEBHOOKS -> "an admin or app token";
+      case AGENTS -> "an admin token, or an app's installation token for bot agents";
       case CLIENT -> "the app's client credentials (HTTP Basic client_id:client_secret)";
       default -> "an admin, agent or app token";
     };

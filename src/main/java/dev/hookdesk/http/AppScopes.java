@@ -14,6 +14,9 @@ final class AppScopes {
       "chats", "chats", "contacts", "contacts", "agents", "agents", "webhooks", "webhooks",
       "deliveries", "webhooks");
   private static final Set<String> OPEN = Set.of("apps", "event-types");
+  /** An app's bot agents take part in chats: creating and changing them is chat writing. */
+  private static final Map<String, String> BOTS = Map.of("POST /agents", "chats:write",
+      "PATCH /agents/{id}", "chats:write");
 
   private AppScopes() {}
 
@@ -25,7 +28,8 @@ final class AppScopes {
     if (resource == null) {
       return Optional.of("An app's installation token cannot call " + method + " " + Router.API + path);
     }
-    String needed = resource + ("GET".equals(method) ? ":read" : ":write");
+    String needed = BOTS.getOrDefault(method + " " + path,
+        resource + ("GET".equals(method) ? ":read" : ":write"));
     if (granted.contains(needed)) return Optional.empty();
     return Optional.of("This needs the scope " + needed + ", which the app was not granted");
   }

@@ -116,6 +116,11 @@ public final class WebhookManagement {
     registry.deleteOfApp(appId, actor, id);
   }
 
+  /** The enabled {@code bot} webhook of an app (SPEC §8): where its bot agents are called. */
+  public Optional<Webhook> botWebhookOfApp(org.jdbi.v3.core.Handle h, String appId) {
+    return registry.botOfApp(h, appId);
+  }
+
   /** The app's webhook ids, in the caller's transaction (to cancel what is queued for them). */
   public List<String> webhookIdsOfApp(org.jdbi.v3.core.Handle h, String appId) {
     return registry.idsOfApp(h, appId);

@@ -97,6 +97,12 @@ public final class WebhookRegistry implements WebhookDirectory {
         .toList();
   }
 
+  /** The app's enabled bot webhook, if it registered one. */
+  Optional<Webhook> botOfApp(Handle h, String appId) {
+    return store.ofApp(h, appId).stream().map(StoredWebhook::webhook)
+        .filter(w -> w.enabled() && w.appFilters() != null && w.appFilters().isBot()).findFirst();
+  }
+
   /** The ids of an app's registered webhooks, read in the caller's transaction. */
   List<String> idsOfApp(Handle h, String appId) {
     return store.ofApp(h, appId).stream().map(s -> s.webhook().id()).toList();

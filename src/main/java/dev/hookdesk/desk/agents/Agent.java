@@ -11,14 +11,22 @@ import java.time.Instant;
  *     by {@link AgentRoutes}
  * @param role {@code admin} or {@code agent}: what the person may do once signed in (SPEC §9)
  * @param active false once deactivated: no sign-in, no sessions, no tokens
+ * @param appId the integration app whose installation token created this bot (SPEC §8): its
+ *     calls go to that app's bot webhook; null for every other agent
  */
 public record Agent(String id, String name, String email, String kind, String status,
     int maxChats, int activeChats, @JsonIgnore String webhookUrl, String role, boolean active,
-    Instant createdAt, Instant updatedAt) {
+    String appId, Instant createdAt, Instant updatedAt) {
 
   @JsonIgnore // a convenience, not a field of the published agent
   public boolean isBot() {
     return "bot".equals(kind);
+  }
+
+  /** A bot the app created with its installation token. */
+  @JsonIgnore
+  public boolean isBotOf(String app) {
+    return isBot() && app.equals(appId);
   }
 
   @JsonIgnore

@@ -2,6 +2,7 @@ package dev.hookdesk.desk.agents;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.hookdesk.core.DomainException.Forbidden;
+import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.JsonBody;
@@ -21,6 +22,8 @@ import java.util.Optional;
  * bot), and only admins read it; it passes the same egress check as a webhook's URL. Who a
  * person is and may do — {@code email}, {@code role}, {@code active} — is also changed by admins
  * only; deactivating ({@code active: false}) ends the agent's sessions and revokes their tokens.
+ * An app's installation token creates bot agents of its own (SPEC §8), called at the app's bot
+ * webhook, and changes only those, and only their name, status and capacity.
  */
 public final class AgentRoutes implements Routes {
   private final AgentService agents;
@@ -33,14 +36,16 @@ public final class AgentRoutes implements Routes {
 
   @Override
   public void register(Router r) {
-    r.post("/agents", Access.ADMIN, this::create);
+    r.post("/agents", Access.AGENTS, this::create);
     r.get("/agents", Access.DESK, this::list);
     r.get("/agents/{id}", Access.DESK, c -> c.ok(shown(c, agents.get(c.workspaceId(), c.path("id")))));
     r.patch("/agents/{id}", Access.DESK, this::update);
   }
 
   private void create(Call c) {
-    JsonBody b = c.body().allow("name", "email", "kind", "status", "max_chats", "webhook_url", "role");
+    Optional<String> app = appOf(c);
+    JsonBody b = app.isPresent() ? c.body().allow("name", "kind", "status", "max_chats")
+        : c.body().allow("name", "email", "kind", "status", "max_chats", "webhook_url", "role");
     String name = b.string("name", 200);
     Optional<String> email = b.optString("email", 320);
     email.ifPresent(e -> checkEmail(b, e));
@@ -51,9 +56,19 @@ public final class AgentRoutes implements Routes {
     Optional<String> url = b.optString("webhook_url", 2048);
     url.ifPresent(u -> checkUrl(b, u));
     if (url.isPresent() && !kind.equals("bot")) b.error("webhook_url", "only bot agents have a webhook_url");
+    if (app.isPresent() && !kind.equals("bot")) {
+      b.error("kind", "an app creates bot agents only (kind: bot); they are called at the app's bot webhook");
+    }
     b.done();
     c.created(shown(c, agents.create(c.workspaceId(), new AgentService.NewAgent(name,
-        email.orElse(null), kind, status, max, url.orElse(null), role))));
+        email.orElse(null), kind, status, max, url.orElse(null), role, app.orElse(null)))));
+  }
+
+  /** The app of an installation token, which manages its own bots only. */
+  private static Optional<String> appOf(Call c) {
+    if (c.principal().role() != Role.APP) return Optional.empty();
+    return Optional.of(c.principal().appId().orElseThrow(() -> new Forbidden(
+        "Only an app's installation token creates bot agents; this app token belongs to no app")));
   }
 
   private void list(Call c) {
@@ -70,8 +85,13 @@ public final class AgentRoutes implements Routes {
   record WithWebhookUrl(@JsonUnwrapped Agent agent, String webhookUrl) {}
 
   private void update(Call c) {
-    JsonBody b = c.body().allow("name", "status", "max_chats", "kind", "webhook_url", "email",
-        "role", "active");
+    // a hand-made app token (no installation) changes agents as it always did
+    Optional<String> app = c.principal().role() == Role.APP ? c.principal().appId() : Optional.empty();
+    if (app.isPresent() && !agents.get(c.workspaceId(), c.path("id")).isBotOf(app.get())) {
+      throw new NotFound("Agent", c.path("id"));
+    }
+    JsonBody b = app.isPresent() ? c.body().allow("name", "status", "max_chats")
+        : c.body().allow("name", "status", "max_chats", "kind", "webhook_url", "email", "role", "active");
     if ((b.has("kind") || b.has("webhook_url")) && c.principal().role() != Role.ADMIN) {
       throw new Forbidden("Changing an agent's kind or webhook_url needs an admin token: "
           + "a bot's webhook_url receives the content of its chats");

@@ -26,7 +26,7 @@ public final class AgentService {
   }
 
   private static final String COLUMNS = "id, name, email, kind, status, max_chats, active_chats, "
-      + "webhook_url, role, deactivated_at, created_at, updated_at";
+      + "webhook_url, role, deactivated_at, app_id, created_at, updated_at";
 
   private final Jdbi jdbi;
   private final Ids ids;
@@ -66,8 +66,9 @@ public final class AgentService {
     deactivationListeners.add(listener);
   }
 
+  /** @param appId the app whose installation token creates this bot; null otherwise */
   public record NewAgent(String name, String email, String kind, String status, int maxChats,
-      String webhookUrl, String role) {}
+      String webhookUrl, String role, String appId) {}
 
   public record AgentChanges(Optional<String> name, Optional<String> status,
       Optional<Integer> maxChats, Optional<String> kind, Optional<String> webhookUrl,
@@ -81,11 +82,11 @@ public final class AgentService {
       String id = ids.next("agt");
       Instant now = clock.instant();
       h.createUpdate("INSERT INTO agents (id, workspace_id, name, email, kind, status, max_chats, "
-              + "webhook_url, role, created_at, updated_at) VALUES (:id, :ws, :name, :email, :kind, "
-              + ":status, :max, :url, :role, :now, :now)")
+              + "webhook_url, role, app_id, created_at, updated_at) VALUES (:id, :ws, :name, :email, "
+              + ":kind, :status, :max, :url, :role, :app, :now, :now)")
           .bind("id", id).bind("ws", workspaceId).bind("name", a.name()).bind("email", a.email())
           .bind("kind", a.kind()).bind("status", a.status()).bind("max", a.maxChats())
-          .bind("url", a.webhookUrl()).bind("role", a.role()).bind("now", now).execute();
+          .bind("url", a.webhookUrl()).bind("role", a.role()).bind("app", a.appId()).bind("now", now).execute();
       Agent created = get(h, workspaceId, id);
       creationListeners.forEach(l -> l.agentCreated(h, workspaceId, created));
       if ("online".equals(a.status())) listeners.forEach(l -> l.agentAvailable(h, workspaceId, id));
@@ -168,6 +169,13 @@ public final class AgentService {
         .bind("d", delta).bind("id", agentId).execute();
   }
 
+  /** The active bot agents an app created in a workspace. */
+  public java.util.Set<String> botsOfApp(Handle h, String workspaceId, String appId) {
+    return java.util.Set.copyOf(h.createQuery("SELECT id FROM agents WHERE workspace_id = :ws"
+            + " AND app_id = :app AND kind = 'bot' AND deactivated_at IS NULL")
+        .bind("ws", workspaceId).bind("app", appId).mapTo(String.class).list());
+  }
+
   public Page.Result<Agent> list(String workspaceId, Page page) {
     List<Agent> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
             + " FROM agents WHERE workspace_id = :ws AND id > :after ORDER BY id LIMIT :limit")
@@ -180,7 +188,7 @@ public final class AgentService {
     return new Agent(rs.getString("id"), rs.getString("name"), rs.getString("email"),
         rs.getString("kind"), rs.getString("status"), rs.getInt("max_chats"),
         rs.getInt("active_chats"), rs.getString("webhook_url"), rs.getString("role"),
-        rs.getTimestamp("deactivated_at") == null,
+        rs.getTimestamp("deactivated_at") == null, rs.getString("app_id"),
         rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
   }
 }

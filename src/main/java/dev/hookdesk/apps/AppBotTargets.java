@@ -1,0 +1,59 @@
+package dev.hookdesk.apps;
+
+import dev.hookdesk.bots.AppBotWebhooks;
+import dev.hookdesk.events.Event;
+import dev.hookdesk.events.catalog.EventCatalog;
+import dev.hookdesk.webhooks.PayloadRenderer;
+import dev.hookdesk.webhooks.Webhook;
+import dev.hookdesk.webhooks.WebhookDirectory;
+import dev.hookdesk.webhooks.WebhookManagement;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * An app's bot webhook as the bots feature calls it (SPEC §8): the app's bots are called while
+ * the app is installed in the workspace, its webhooks are on there, and its bot webhook lists
+ * the event; signed with that webhook's secrets, redacted as the webhook's payloads are.
+ */
+public final class AppBotTargets implements AppBotWebhooks {
+  private final Jdbi jdbi;
+  private final Installations installations;
+  private final WebhookManagement webhooks;
+  private final WebhookDirectory directory;
+  private final PayloadRenderer payloads;
+
+  public AppBotTargets(Jdbi jdbi, Installations installations, WebhookManagement webhooks,
+      WebhookDirectory directory, PayloadRenderer payloads) {
+    this.jdbi = Objects.requireNonNull(jdbi);
+    this.installations = Objects.requireNonNull(installations);
+    this.webhooks = Objects.requireNonNull(webhooks);
+    this.directory = Objects.requireNonNull(directory);
+    this.payloads = Objects.requireNonNull(payloads);
+  }
+
+  @Override
+  public boolean hears(Handle h, String workspaceId, String appId, Event event) {
+    return webhook(h, workspaceId, appId, event).isPresent();
+  }
+
+  @Override
+  public Optional<Target> target(String workspaceId, String appId, Event event, Instant now) {
+    return jdbi.withHandle(h -> webhook(h, workspaceId, appId, event)).map(w -> {
+      List<byte[]> keys = directory.signingSecrets(w.id(), now);
+      return new Target(w.url(), keys, payloads.render(event, w));
+    });
+  }
+
+  private Optional<Webhook> webhook(Handle h, String workspaceId, String appId, Event event) {
+    if (installations.active(h, appId, workspaceId).isEmpty()
+        || !installations.webhooksEnabled(h, appId, workspaceId)) {
+      return Optional.empty();
+    }
+    return webhooks.botWebhookOfApp(h, appId)
+        .filter(w -> w.events().stream().anyMatch(p -> EventCatalog.matches(p, event.type())));
+  }
+}
