@@ -143,9 +143,9 @@ public final class Bench {
     System.out.printf("%n== chats: %d visitors, each with a chat taken by an agent and its live stream (SSE) open;"
         + " agents' messages through the API at %d/s in total for %d s%n", visitors, rate, seconds);
     try (BenchNode node = new BenchNode(db, pgUrl); VisitorLoad load = new VisitorLoad(node, visitors)) {
-      long idle = liveHeap();
       Histogram commitToStream = new Histogram();
       Histogram postToStream = new Histogram();
+      long idle = liveHeap();
       VisitorLoad.Opened opened = load.open(visitors, commitToStream, postToStream);
       System.out.printf("  opened %d streams in %.1f s (%d agents online, max_chats %d); failed %d%s%n",
           opened.streams(), opened.seconds(), load.agents, load.maxChats, opened.failed(),

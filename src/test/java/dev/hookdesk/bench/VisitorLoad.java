@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -98,11 +99,12 @@ final class VisitorLoad implements AutoCloseable {
     return participants.get(0).path("id").asText();
   }
 
-  record Talk(int offered, int seconds, long posted, long refused, long failed, long dropped, double cpu) {
+  record Talk(int offered, int seconds, long posted, long refused, long failed, long dropped, double cpu,
+      String firstFailure) {
     String line() {
-      return String.format("  offered %d/s for %d s: posted %d (%.0f/s), refused (429/503) %d, failed %d,"
+      return String.format("  offered %d/s for %d s: posted %d (%.0f/s), refused (429/503) %d, failed %d%s,"
           + " dropped %d; process CPU %.0f %%", offered, seconds, posted, posted / (double) seconds, refused,
-          failed, dropped, cpu * 100);
+          failed, firstFailure == null ? "" : " (first: " + firstFailure + ")", dropped, cpu * 100);
     }
   }
 
@@ -112,6 +114,7 @@ final class VisitorLoad implements AutoCloseable {
     LongAdder refused = new LongAdder();
     LongAdder failed = new LongAdder();
     LongAdder dropped = new LongAdder();
+    AtomicReference<String> firstFailure = new AtomicReference<>();
     Semaphore inFlight = new Semaphore(GENERATOR_LIMIT);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuStart = os.getProcessCpuTime();
@@ -130,9 +133,10 @@ final class VisitorLoad implements AutoCloseable {
           v.posting.lock();
           try {
             int n = v.posted + 1;
-            int status = Integer.parseInt(node.load().exchange("/api/v1/chats/" + v.chatId + "/messages",
+            Http1.Message answer = node.load().exchange("/api/v1/chats/" + v.chatId + "/messages",
                 "{\"author_type\":\"agent\",\"author_id\":\"" + v.agentId + "\",\"text\":\"bench " + n + " "
-                    + System.nanoTime() + "\"}").startLine().split(" ")[1]);
+                    + System.nanoTime() + "\"}");
+            int status = Integer.parseInt(answer.startLine().split(" ")[1]);
             if (status == 201) {
               v.posted = n;
               posted.increment();
@@ -140,9 +144,12 @@ final class VisitorLoad implements AutoCloseable {
               refused.increment();
             } else {
               failed.increment();
+              firstFailure.compareAndSet(null, answer.startLine() + " "
+                  + new String(answer.body(), StandardCharsets.UTF_8));
             }
           } catch (RuntimeException e) {
             failed.increment();
+            firstFailure.compareAndSet(null, e.toString());
           } finally {
             v.posting.unlock();
             inFlight.release();
@@ -152,7 +159,8 @@ final class VisitorLoad implements AutoCloseable {
     }
     long elapsed = System.nanoTime() - start;
     double cpu = (os.getProcessCpuTime() - cpuStart) / (double) (elapsed * Runtime.getRuntime().availableProcessors());
-    return new Talk(perSecond, seconds, posted.sum(), refused.sum(), failed.sum(), dropped.sum(), cpu);
+    return new Talk(perSecond, seconds, posted.sum(), refused.sum(), failed.sum(), dropped.sum(), cpu,
+        firstFailure.get());
   }
 
   /** Messages the visitors have seen (each once). */
