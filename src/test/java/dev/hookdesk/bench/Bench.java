@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * {@code ./hookdesk bench [--db h2|postgresql] [--events N] [--seconds S] [--backlog N]
- * [--scenarios desk,sustained,latency,isolation,backlog]}: see the README, section "Benchmark".
+ * [--scenarios desk,sustained,latency,isolation,backlog,tickets,chats] [--visitors N] [--rate R]}: see
+ * bench/README.md and the README, section "Benchmark".
  * Every scenario gets a fresh node and database; events are fired through the HTTP API.
  */
 public final class Bench {

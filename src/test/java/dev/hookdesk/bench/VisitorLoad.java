@@ -3,9 +3,12 @@ package dev.hookdesk.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.management.OperatingSystemMXBean;
 import dev.hookdesk.testing.Api;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -57,7 +60,7 @@ final class VisitorLoad implements AutoCloseable {
   /** Each visitor: a session, a chat (routed at once), its agent, its stream. */
   Opened open(int count, Histogram commitToStream, Histogram postToStream) throws InterruptedException {
     Semaphore opening = new Semaphore(OPENING_AT_ONCE);
-    List<WidgetVisitor> ready = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<WidgetVisitor> ready = Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < count; i++) {
@@ -83,13 +86,13 @@ final class VisitorLoad implements AutoCloseable {
       }
     }
     visitors.addAll(ready);
-    visitors.sort(java.util.Comparator.comparingInt(v -> v.index));
+    visitors.sort(Comparator.comparingInt(v -> v.index));
     return new Opened(visitors.size(), failures.size(), (System.nanoTime() - start) / 1e9,
         failures.stream().limit(3).toList());
   }
 
   /** The agent the chat was routed to; fails when it is waiting (the agents' room is sized so none does). */
-  private String agentOf(String chatId) throws java.io.IOException {
+  private String agentOf(String chatId) throws IOException {
     Http1.Message answer = node.load().get("/api/v1/chats/" + chatId);
     var chat = JSON.readTree(new String(answer.body(), StandardCharsets.UTF_8));
     var participants = chat.path("participants");
