@@ -44,6 +44,9 @@ final class VisitorLoad implements AutoCloseable {
 
   /** The source that lets {@link #ORIGIN} embed the widget, and agents online with room for every chat. */
   VisitorLoad(BenchNode node, int visitors) {
+    if (visitors < 1 || visitors > WidgetVisitor.MAX) {
+      throw new IllegalArgumentException("--visitors 1.." + WidgetVisitor.MAX + " (one loopback address each)");
+    }
     this.node = node;
     this.agents = Math.max(AGENTS, (visitors + MAX_CHATS_LIMIT - 1) / MAX_CHATS_LIMIT);
     this.maxChats = (visitors + agents - 1) / agents;
@@ -103,11 +106,12 @@ final class VisitorLoad implements AutoCloseable {
   }
 
   record Talk(int offered, int seconds, long posted, long refused, long failed, long dropped, double cpu,
-      String firstFailure) {
+      String firstFailure, Histogram answered) {
     String line() {
       return String.format("  offered %d/s for %d s: posted %d (%.0f/s), refused (429/503) %d, failed %d%s,"
-          + " dropped %d; process CPU %.0f %%", offered, seconds, posted, posted / (double) seconds, refused,
-          failed, firstFailure == null ? "" : " (first: " + firstFailure + ")", dropped, cpu * 100);
+          + " dropped %d; the POST answered in %s; process CPU %.0f %%", offered, seconds, posted,
+          posted / (double) seconds, refused, failed, firstFailure == null ? "" : " (first: " + firstFailure + ")",
+          dropped, answered.summary(), cpu * 100);
     }
   }
 
@@ -118,6 +122,7 @@ final class VisitorLoad implements AutoCloseable {
     LongAdder failed = new LongAdder();
     LongAdder dropped = new LongAdder();
     AtomicReference<String> firstFailure = new AtomicReference<>();
+    Histogram answered = new Histogram();
     Semaphore inFlight = new Semaphore(GENERATOR_LIMIT);
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     long cpuStart = os.getProcessCpuTime();
@@ -136,9 +141,11 @@ final class VisitorLoad implements AutoCloseable {
           v.posting.lock();
           try {
             int n = v.posted + 1;
+            long sent = System.nanoTime();
             Http1.Message answer = node.load().exchange("/api/v1/chats/" + v.chatId + "/messages",
                 "{\"author_type\":\"agent\",\"author_id\":\"" + v.agentId + "\",\"text\":\"bench " + n + " "
-                    + System.nanoTime() + "\"}");
+                    + sent + "\"}");
+            answered.record((System.nanoTime() - sent) / 1000);
             int status = Integer.parseInt(answer.startLine().split(" ")[1]);
             if (status == 201) {
               v.posted = n;
@@ -163,7 +170,7 @@ final class VisitorLoad implements AutoCloseable {
     long elapsed = System.nanoTime() - start;
     double cpu = (os.getProcessCpuTime() - cpuStart) / (double) (elapsed * Runtime.getRuntime().availableProcessors());
     return new Talk(perSecond, seconds, posted.sum(), refused.sum(), failed.sum(), dropped.sum(), cpu,
-        firstFailure.get());
+        firstFailure.get(), answered);
   }
 
   /** Messages the visitors have seen (each once). */

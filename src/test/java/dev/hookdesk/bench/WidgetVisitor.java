@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * {@code "bench <n> <nanoTime when posted>"}; each one is checked in once, in order.
  */
 final class WidgetVisitor implements AutoCloseable {
+  /** Visitors with an address each: 127.1.0.1 to 127.1.255.250. */
+  static final int MAX = 256 * 250;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern BENCH_TEXT = Pattern.compile("\"text\":\"bench (\\d+) (\\d+)\"");
   private static final Pattern CREATED_AT = Pattern.compile("\"created_at\":\"([^\"]+)\"");
@@ -66,7 +68,6 @@ final class WidgetVisitor implements AutoCloseable {
     out = socket.getOutputStream();
   }
 
-  /** Up to 64,000 visitors, none on the node's own 127.0.0.1. */
   private static InetAddress address(int index) throws UnknownHostException {
     return InetAddress.getByAddress(new byte[] {127, 1, (byte) (index / 250), (byte) (1 + index % 250)});
   }
