@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * {@code ./hookdesk bench [--db h2|postgresql] [--events N] [--seconds S] [--backlog N]
- * [--scenarios desk,sustained,latency,isolation,backlog]}: see the README, section "Benchmark".
+ * [--scenarios desk,sustained,latency,isolation,backlog,tickets,chats] [--visitors N] [--rate R]}: see
+ * bench/README.md and the README, section "Benchmark".
  * Every scenario gets a fresh node and database; events are fired through the HTTP API.
  */
 public final class Bench {
@@ -24,6 +25,8 @@ public final class Bench {
   private boolean seed;
   private int[] rates = {100, 200, 300, 450, 600, 900};
   private int stepSeconds = 15;
+  private int visitors = 1000;
+  private int rate = 200;
   private Set<String> scenarios = Set.of("sustained", "latency", "isolation", "backlog");
 
   public static void main(String[] args) throws Exception {
@@ -39,9 +42,11 @@ public final class Bench {
         case "--scenarios" -> b.scenarios = Set.of(args[++i].split(","));
         case "--rates" -> b.rates = java.util.Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
         case "--step-seconds" -> b.stepSeconds = Integer.parseInt(args[++i]);
+        case "--visitors" -> b.visitors = Integer.parseInt(args[++i]);
+        case "--rate" -> b.rate = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; use --db h2|postgresql --events N --seconds S --backlog N [--seed-backlog] --scenarios a,b"
-            + " --rates r1,r2 --step-seconds S");
+            + " --rates r1,r2 --step-seconds S --visitors N --rate R");
       }
     }
     if (!b.db.equals("h2") && !b.db.equals("postgresql")) throw new IllegalArgumentException("--db h2|postgresql");
@@ -50,6 +55,7 @@ public final class Bench {
     try (BenchReceiver receiver = new BenchReceiver(20_000)) {
       if (b.scenarios.contains("desk")) b.desk();
       if (b.scenarios.contains("tickets")) b.tickets(receiver);
+      if (b.scenarios.contains("chats")) b.chats();
       if (b.scenarios.contains("sustained")) b.sustained(receiver);
       if (b.scenarios.contains("latency")) b.latency(receiver);
       if (b.scenarios.contains("isolation")) b.isolation(receiver);
@@ -131,6 +137,40 @@ public final class Bench {
       System.out.printf("  peak accepted %.0f requests/s; at the highest offered rate %.0f/s (%.0f %% of the peak)%n",
           peak, last.accepted(), 100 * last.accepted() / peak);
     }
+  }
+
+  /** Issue 15: visitors with their chats' live streams open, agents' messages at a fixed rate. */
+  private void chats() throws Exception {
+    System.out.printf("%n== chats: %d visitors, each with a chat taken by an agent and its live stream (SSE) open;"
+        + " agents' messages through the API at %d/s in total for %d s%n", visitors, rate, seconds);
+    try (BenchNode node = new BenchNode(db, pgUrl); VisitorLoad load = new VisitorLoad(node, visitors)) {
+      Histogram commitToStream = new Histogram();
+      Histogram postToStream = new Histogram();
+      long idle = liveHeap();
+      VisitorLoad.Opened opened = load.open(visitors, commitToStream, postToStream);
+      System.out.printf("  opened %d streams in %.1f s (%d agents online, max_chats %d); failed %d%s%n",
+          opened.streams(), opened.seconds(), load.agents, load.maxChats, opened.failed(),
+          opened.firstFailures().isEmpty() ? "" : " " + opened.firstFailures());
+      long open = liveHeap();
+      System.out.printf("  heap after a full collection: %d MB before the visitors, %d MB with %d streams open"
+          + " (node and load generator share the JVM), of %d MB%n", idle >> 20, open >> 20, opened.streams(),
+          Runtime.getRuntime().maxMemory() >> 20);
+      VisitorLoad.Talk talk = load.talk(rate, seconds);
+      System.out.println(talk.line());
+      try {
+        await("messages at the visitors' streams", load::received, talk.posted(), 60);
+      } catch (IllegalStateException e) {
+        System.out.println("  " + e.getMessage());
+      }
+      System.out.printf("  message commit (created_at) -> visitor's stream: %s%n", commitToStream.summary());
+      System.out.printf("  agent's POST sent -> visitor's stream: %s%n", postToStream.summary());
+      System.out.println(load.check());
+    }
+  }
+
+  private static long liveHeap() {
+    System.gc();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private void latency(BenchReceiver receiver) throws Exception {

@@ -99,6 +99,14 @@ final class BenchNode implements AutoCloseable {
     }
   }
 
+  int port() {
+    return node.port();
+  }
+
+  String workspaceId() {
+    return node.defaultWorkspaceId();
+  }
+
   /** The load generator's client, for scenarios that make their own requests. */
   LoadClient load() {
     return load;

@@ -21,13 +21,9 @@ final class Http1 {
 
   /** Reads one message, or returns null when the peer closed the connection between messages. */
   static Message read(InputStream in) throws IOException {
-    String start = line(in);
-    if (start == null) return null;
-    Map<String, String> headers = new HashMap<>();
-    for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
-      int colon = l.indexOf(':');
-      if (colon > 0) headers.put(l.substring(0, colon).trim().toLowerCase(), l.substring(colon + 1).trim());
-    }
+    Message head = head(in);
+    if (head == null) return null;
+    Map<String, String> headers = head.headers();
     byte[] body;
     if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
       body = chunked(in);
@@ -35,7 +31,55 @@ final class Http1 {
       String length = headers.get("content-length");
       body = length == null ? new byte[0] : in.readNBytes(Integer.parseInt(length));
     }
-    return new Message(start, headers, body);
+    return new Message(head.startLine(), headers, body);
+  }
+
+  /** Reads a message's head only (its body is empty), or null when the peer closed first. */
+  static Message head(InputStream in) throws IOException {
+    String start = line(in);
+    if (start == null) return null;
+    Map<String, String> headers = new HashMap<>();
+    for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
+      int colon = l.indexOf(':');
+      if (colon > 0) headers.put(l.substring(0, colon).trim().toLowerCase(), l.substring(colon + 1).trim());
+    }
+    return new Message(start, headers, new byte[0]);
+  }
+
+  /** A chunked body as it arrives (a stream that never ends, like server-sent events); -1 after the last chunk. */
+  static InputStream chunks(InputStream in) {
+    return new InputStream() {
+      private int left;
+      private boolean done;
+
+      @Override
+      public int read() throws IOException {
+        if (!next()) return -1;
+        left--;
+        return in.read();
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        if (len == 0) return 0;
+        if (!next()) return -1;
+        int n = in.read(b, off, Math.min(len, left));
+        if (n < 0) throw new EOFException("connection closed inside a chunk");
+        left -= n;
+        return n;
+      }
+
+      private boolean next() throws IOException {
+        while (left == 0 && !done) {
+          String size = line(in);
+          if (size == null) throw new EOFException("connection closed between chunks");
+          if (size.isEmpty()) continue; // the CRLF that ends the previous chunk
+          left = Integer.parseInt(size.split(";")[0].trim(), 16);
+          done = left == 0;
+        }
+        return !done;
+      }
+    };
   }
 
   private static byte[] chunked(InputStream in) throws IOException {

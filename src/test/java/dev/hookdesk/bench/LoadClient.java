@@ -33,8 +33,17 @@ final class LoadClient implements AutoCloseable {
 
   /** POSTs a JSON body; returns the whole answer. */
   Http1.Message exchange(String path, String json) {
+    return exchange("POST", path, json);
+  }
+
+  /** GETs a resource; returns the whole answer. */
+  Http1.Message get(String path) {
+    return exchange("GET", path, "");
+  }
+
+  private Http1.Message exchange(String method, String path, String json) {
     byte[] body = json.getBytes(StandardCharsets.UTF_8);
-    byte[] head = Http1.ascii("POST " + path + " HTTP/1.1\r\nhost: 127.0.0.1:" + port
+    byte[] head = Http1.ascii(method + " " + path + " HTTP/1.1\r\nhost: 127.0.0.1:" + port
         + "\r\nauthorization: Bearer " + token + "\r\ncontent-type: application/json"
         + "\r\ncontent-length: " + body.length + "\r\n\r\n");
     Connection c = idle.poll();
