@@ -23,7 +23,7 @@ public final class Console {
     this.routes = List.of(
         new Assets(),
         new SignInRoutes(gate, tokens),
-        new WebhookSettingsRoutes(gate, new RegistryWebhookView(webhooks.webhooks(), webhooks.stats()),
+        new WebhookSettingsRoutes(gate, new WebhookLists(webhooks.webhooks(), webhooks.stats()),
             new SecurityGuide(), new PayloadSamples(catalog, mapper)),
         new WebhookFormRoutes(gate, webhooks.webhooks(), new EventChoices(catalog), mapper),
         new WebhookPageRoutes(gate, webhooks, catalog, mapper, clock),
