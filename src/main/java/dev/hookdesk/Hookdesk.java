@@ -170,9 +170,9 @@ public final class Hookdesk implements AutoCloseable {
     BotCalls botCalls = new BotCalls(database, ids, mapper, clock);
     WebhookSettings webhookSettings = new WebhookSettings(jdbi);
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
-        egress, webhookSettings, mapper);
+        egress, mapper);
     // SPEC §8: the bots an app created are called at the app's bot webhook
-    AppBotTargets appBots = new AppBotTargets(jdbi, installations, webhookManagement, webhooks, payloads);
+    AppBotTargets appBots = new AppBotTargets(jdbi, installations, webhooks, payloads);
     new BotAudience(chats, agents, botCalls, appBots);
 
     // Webhook deliveries and bot calls: one engine, one sender, one attempt log.
@@ -189,11 +189,12 @@ public final class Hookdesk implements AutoCloseable {
 
     // SPEC §8: uninstalling an app, or switching its webhooks off, stops what is queued for it there
     installations.onUninstall((h, appId, workspaceId) -> deliveries.cancelQueued(h, workspaceId,
-        webhookManagement.webhookIdsOfApp(h, appId),
+        webhooks.idsOfApp(h, appId),
         "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
     Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
-        new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)),
-        new WorkspaceApps(apps, installations, grants, webhookManagement));
+        new WebhookServices(webhookManagement, webhooks, webhookSettings, deliveries,
+            new DeliveryStats(database, clock)),
+        new WorkspaceApps(apps, installations, grants, webhooks));
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
     agents.onDeactivated((h, workspaceId, agentId) -> {
       console.gate().endSessions(h, agentId);
@@ -215,9 +216,9 @@ public final class Hookdesk implements AutoCloseable {
         new ChatRoutes(chats),
         new DecisionSchemaRoutes(responseSchemas),
         new BotRoutes(bots, botCalls),
-        new WebhookRoutes(webhookManagement),
+        new WebhookRoutes(webhookManagement, webhooks),
         new AppRoutes(apps, installations, grants),
-        new AppWebhookRoutes(apps, installations, webhookManagement),
+        new AppWebhookRoutes(apps, installations, webhookManagement, webhooks),
         new TokenRoutes(apps, grants, this::publicUrl),
         webhookSettings,
         new DeliveryRoutes(deliveries),

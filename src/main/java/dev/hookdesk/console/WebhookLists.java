@@ -1,8 +1,6 @@
 package dev.hookdesk.console;
 
-import dev.hookdesk.delivery.DeliveryStats;
 import dev.hookdesk.http.Principal;
-import dev.hookdesk.webhooks.WebhookManagement;
 import dev.hookdesk.webhooks.WebhookView;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +14,10 @@ final class WebhookLists {
   // The console lists at most this many; the API pages through any number.
   static final int MAX_LISTED = 1000;
 
-  private final WebhookManagement webhooks;
-  private final DeliveryStats stats;
+  private final WebhookServices services;
 
-  WebhookLists(WebhookManagement webhooks, DeliveryStats stats) {
-    this.webhooks = Objects.requireNonNull(webhooks);
-    this.stats = Objects.requireNonNull(stats);
+  WebhookLists(WebhookServices services) {
+    this.services = Objects.requireNonNull(services);
   }
 
   /**
@@ -43,27 +39,27 @@ final class WebhookLists {
 
   /** Registered (not deleted) webhooks the admin sees, newest first. */
   List<Row> registered(Principal by) {
-    Map<String, Double> rates = stats.successRates(by.workspaceId(), Duration.ofHours(24));
-    return webhooks.all(by, false, MAX_LISTED).stream()
+    Map<String, Double> rates = services.stats().successRates(by.workspaceId(), Duration.ofHours(24));
+    return services.management().all(by, false, MAX_LISTED).stream()
         .map(w -> row(w, rates.get(w.id())))
         .sorted(Comparator.comparing(Row::createdAt).thenComparing(Row::id).reversed()).toList();
   }
 
   /** Deleted webhooks, most recently deleted first. */
   List<Row> deleted(Principal by) {
-    return webhooks.all(by, true, MAX_LISTED).stream().map(w -> row(w, null))
+    return services.management().all(by, true, MAX_LISTED).stream().map(w -> row(w, null))
         .sorted(Comparator.comparing(Row::deletedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
             .thenComparing(Row::id).reversed()).toList();
   }
 
   /** The workspace switch of {@code GET /settings/webhooks}. */
   boolean deliveriesEnabled(String workspaceId) {
-    return webhooks.deliveriesEnabled(workspaceId);
+    return services.settings().enabled(workspaceId);
   }
 
   /** {@code PUT /settings/webhooks}, done by an admin in the console. */
   void setDeliveriesEnabled(Principal by, boolean enabled) {
-    webhooks.setDeliveriesEnabled(by.workspaceId(), enabled);
+    services.settings().setEnabled(by.workspaceId(), enabled);
   }
 
   private static Row row(WebhookView w, Double rate) {

@@ -32,12 +32,12 @@ public final class WebhookSettings implements Routes {
     });
   }
 
-  boolean enabled(String workspaceId) {
+  public boolean enabled(String workspaceId) {
     return jdbi.withHandle(h -> h.createQuery("SELECT webhooks_enabled FROM workspaces WHERE id = :ws")
         .bind("ws", workspaceId).mapTo(Boolean.class).one());
   }
 
-  void setEnabled(String workspaceId, boolean enabled) {
+  public void setEnabled(String workspaceId, boolean enabled) {
     jdbi.useHandle(h -> h.createUpdate("UPDATE workspaces SET webhooks_enabled = :on WHERE id = :ws")
         .bind("on", enabled).bind("ws", workspaceId).execute());
   }
