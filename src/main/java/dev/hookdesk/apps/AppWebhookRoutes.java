@@ -1,7 +1,7 @@
 package dev.hookdesk.apps;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.NotFound;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.Page;

@@ -1,6 +1,6 @@
 package dev.hookdesk.apps;
 
-import dev.hookdesk.events.Actor;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.http.Page;
 import dev.hookdesk.webhooks.AppWebhookView;
 import dev.hookdesk.webhooks.WebhookRegistry;

@@ -2,8 +2,8 @@ package dev.hookdesk.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.Json;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.webhooks.send.AttemptResult;

@@ -1,10 +1,10 @@
 package dev.hookdesk.webhooks;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.sources.SourceService;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.events.catalog.EventType;

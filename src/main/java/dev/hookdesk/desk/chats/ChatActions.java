@@ -1,9 +1,9 @@
 package dev.hookdesk.desk.chats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
-import dev.hookdesk.events.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

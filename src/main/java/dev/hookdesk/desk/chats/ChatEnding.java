@@ -1,7 +1,7 @@
 package dev.hookdesk.desk.chats;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
-import dev.hookdesk.events.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.hookdesk.desk.chats;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.agents.Agent;
 import dev.hookdesk.desk.agents.AgentService;
-import dev.hookdesk.events.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.hookdesk.desk.chats;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
@@ -13,7 +14,6 @@ import dev.hookdesk.desk.chats.routing.RoutingRequest;
 import dev.hookdesk.desk.contacts.Contact;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.sources.SourceService;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.http.Page;
 import java.time.Clock;
