@@ -168,7 +168,7 @@ public final class Hookdesk implements AutoCloseable {
     ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
         router);
     BotCalls botCalls = new BotCalls(database, ids, mapper, clock);
-    WebhookSettings webhookSettings = new WebhookSettings(jdbi);
+    WebhookSettings webhookSettings = new WebhookSettings(workspaces);
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
         egress, mapper);
     // SPEC §8: the bots an app created are called at the app's bot webhook
@@ -192,7 +192,7 @@ public final class Hookdesk implements AutoCloseable {
         webhooks.idsOfApp(h, appId),
         "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
     Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
-        new WebhookServices(webhookManagement, webhooks, webhookSettings, deliveries,
+        new WebhookServices(webhookManagement, webhooks, workspaces, deliveries,
             new DeliveryStats(database, clock)),
         new WorkspaceApps(apps, installations, grants, webhooks));
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);

@@ -54,12 +54,12 @@ final class WebhookLists {
 
   /** The workspace switch of {@code GET /settings/webhooks}. */
   boolean deliveriesEnabled(String workspaceId) {
-    return services.settings().enabled(workspaceId);
+    return services.workspaces().webhooksEnabled(workspaceId);
   }
 
   /** {@code PUT /settings/webhooks}, done by an admin in the console. */
   void setDeliveriesEnabled(Principal by, boolean enabled) {
-    services.settings().setEnabled(by.workspaceId(), enabled);
+    services.workspaces().setWebhooksEnabled(by.workspaceId(), enabled);
   }
 
   private static Row row(WebhookView w, Double rate) {

@@ -4,19 +4,19 @@ import dev.hookdesk.delivery.DeliveryService;
 import dev.hookdesk.delivery.DeliveryStats;
 import dev.hookdesk.webhooks.WebhookManagement;
 import dev.hookdesk.webhooks.WebhookRegistry;
-import dev.hookdesk.webhooks.WebhookSettings;
+import dev.hookdesk.workspaces.WorkspaceService;
 import java.util.Objects;
 
 /**
  * The owners' services behind the webhook pages: the registry's (input checked by
- * {@code management}), the workspace switch, and the delivery log's.
+ * {@code management}), the workspace's (its webhook switch) and the delivery log's.
  */
 public record WebhookServices(WebhookManagement management, WebhookRegistry registry,
-    WebhookSettings settings, DeliveryService deliveries, DeliveryStats stats) {
+    WorkspaceService workspaces, DeliveryService deliveries, DeliveryStats stats) {
   public WebhookServices {
     Objects.requireNonNull(management);
     Objects.requireNonNull(registry);
-    Objects.requireNonNull(settings);
+    Objects.requireNonNull(workspaces);
     Objects.requireNonNull(deliveries);
     Objects.requireNonNull(stats);
   }
