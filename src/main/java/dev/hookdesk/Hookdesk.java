@@ -27,6 +27,11 @@ import dev.hookdesk.delivery.DeliveryStats;
 import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.ChatRoutes;
+import dev.hookdesk.desk.chats.ChatActions;
+import dev.hookdesk.desk.chats.ChatEnding;
+import dev.hookdesk.desk.chats.ChatLists;
+import dev.hookdesk.desk.chats.ChatParticipants;
+import dev.hookdesk.desk.chats.ChatParts;
 import dev.hookdesk.desk.chats.ChatService;
 import dev.hookdesk.desk.chats.routing.ChatRouter;
 import dev.hookdesk.desk.chats.routing.LeastBusyRouter;
@@ -165,8 +170,11 @@ public final class Hookdesk implements AutoCloseable {
     ChatRouter router = new DecisionRouter(builtIn, webhooks, agents, jdbi,
         events, payloads, sender, new DirectDeliveries(database, webhooks, ids, mapper), responseSchemas,
         metrics, DecisionRouter.Health.DEFAULT, ids, mapper, clock);
-    ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
-        router);
+    ChatParts chatParts = new ChatParts(jdbi, ids, clock, events, mapper, agents, contacts, router);
+    ChatService chats = new ChatService(chatParts, sources);
+    ChatParticipants chatParticipants = new ChatParticipants(chatParts);
+    ChatActions chatActions = new ChatActions(chatParts);
+    ChatEnding chatEnding = new ChatEnding(chatParts);
     BotCalls botCalls = new BotCalls(database, ids, mapper, clock);
     WebhookSettings webhookSettings = new WebhookSettings(workspaces);
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
@@ -179,7 +187,7 @@ public final class Hookdesk implements AutoCloseable {
     DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
         mapper, clock, new SecureRandom(), metrics, DeliverySettings.defaults(config.attemptRetention())
             .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()),
-        botCalls, new BotReceivers(chats, agents, bots, responseSchemas, mapper, appBots));
+        botCalls, new BotReceivers(chatParticipants, agents, bots, responseSchemas, mapper, appBots));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
     LiveEvents live = new LiveEvents(events, database, Duration.ofSeconds(5));
@@ -213,7 +221,7 @@ public final class Hookdesk implements AutoCloseable {
         new TeamRoutes(teams),
         new QueueRoutes(queues),
         new TicketRoutes(tickets, ticketActions),
-        new ChatRoutes(chats),
+        new ChatRoutes(chats, chatParticipants, chatActions, chatEnding),
         new DecisionSchemaRoutes(responseSchemas),
         new BotRoutes(bots, botCalls),
         new WebhookRoutes(webhookManagement, webhooks),
@@ -222,7 +230,7 @@ public final class Hookdesk implements AutoCloseable {
         new TokenRoutes(apps, grants, this::publicUrl),
         webhookSettings,
         new DeliveryRoutes(deliveries),
-        new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, contacts, sources,
+        new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, chatActions, chatEnding, contacts, sources,
             sourceIdentity, live, () -> Origins.ofUrl(publicUrl().toString()).orElse(""))),
         new WidgetAssets(this::defaultWorkspaceId)));
     routes.addAll(console.routes());
@@ -230,7 +238,8 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.addAll(Desk.routes(console.gate(), new Desk.Services(tickets, ticketActions,
         new TicketViews(jdbi, mapper, contacts), agents, teams, queues, contacts, live)));
-    routes.add(new ChatPages(console.gate(), chats, agents, live, mapper));
+    routes.add(new ChatPages(console.gate(), chats, chatParticipants, chatEnding,
+        new ChatLists(chatParts), agents, live, mapper));
     routes.add(new ContactPages(console.gate(), contacts, tickets, mapper));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),
