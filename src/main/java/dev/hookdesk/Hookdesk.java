@@ -27,6 +27,11 @@ import dev.hookdesk.delivery.DeliveryStats;
 import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.ChatRoutes;
+import dev.hookdesk.desk.chats.ChatActions;
+import dev.hookdesk.desk.chats.ChatEnding;
+import dev.hookdesk.desk.chats.ChatLists;
+import dev.hookdesk.desk.chats.ChatParticipants;
+import dev.hookdesk.desk.chats.ChatParts;
 import dev.hookdesk.desk.chats.ChatService;
 import dev.hookdesk.desk.chats.routing.ChatRouter;
 import dev.hookdesk.desk.chats.routing.LeastBusyRouter;
@@ -165,21 +170,24 @@ public final class Hookdesk implements AutoCloseable {
     ChatRouter router = new DecisionRouter(builtIn, webhooks, agents, jdbi,
         events, payloads, sender, new DirectDeliveries(database, webhooks, ids, mapper), responseSchemas,
         metrics, DecisionRouter.Health.DEFAULT, ids, mapper, clock);
-    ChatService chats = new ChatService(jdbi, ids, clock, events, mapper, agents, contacts, sources,
-        router);
+    ChatParts chatParts = new ChatParts(jdbi, ids, clock, events, mapper, agents, contacts, router);
+    ChatService chats = new ChatService(chatParts, sources);
+    ChatParticipants chatParticipants = new ChatParticipants(chatParts);
+    ChatActions chatActions = new ChatActions(chatParts);
+    ChatEnding chatEnding = new ChatEnding(chatParts);
     BotCalls botCalls = new BotCalls(database, ids, mapper, clock);
-    WebhookSettings webhookSettings = new WebhookSettings(jdbi);
+    WebhookSettings webhookSettings = new WebhookSettings(workspaces);
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
-        egress, webhookSettings, mapper);
+        egress, mapper);
     // SPEC §8: the bots an app created are called at the app's bot webhook
-    AppBotTargets appBots = new AppBotTargets(jdbi, installations, webhookManagement, webhooks, payloads);
+    AppBotTargets appBots = new AppBotTargets(jdbi, installations, webhooks, payloads);
     new BotAudience(chats, agents, botCalls, appBots);
 
     // Webhook deliveries and bot calls: one engine, one sender, one attempt log.
     DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
         mapper, clock, new SecureRandom(), metrics, DeliverySettings.defaults(config.attemptRetention())
             .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()),
-        botCalls, new BotReceivers(chats, agents, bots, responseSchemas, mapper, appBots));
+        botCalls, new BotReceivers(chatParticipants, agents, bots, responseSchemas, mapper, appBots));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
     LiveEvents live = new LiveEvents(events, database, Duration.ofSeconds(5));
@@ -189,11 +197,12 @@ public final class Hookdesk implements AutoCloseable {
 
     // SPEC §8: uninstalling an app, or switching its webhooks off, stops what is queued for it there
     installations.onUninstall((h, appId, workspaceId) -> deliveries.cancelQueued(h, workspaceId,
-        webhookManagement.webhookIdsOfApp(h, appId),
+        webhooks.idsOfApp(h, appId),
         "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
     Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
-        new WebhookServices(webhookManagement, deliveries, new DeliveryStats(database, clock)),
-        new WorkspaceApps(apps, installations, grants, webhookManagement));
+        new WebhookServices(webhookManagement, webhooks, workspaces, deliveries,
+            new DeliveryStats(database, clock)),
+        new WorkspaceApps(apps, installations, grants, webhooks));
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
     agents.onDeactivated((h, workspaceId, agentId) -> {
       console.gate().endSessions(h, agentId);
@@ -212,16 +221,16 @@ public final class Hookdesk implements AutoCloseable {
         new TeamRoutes(teams),
         new QueueRoutes(queues),
         new TicketRoutes(tickets, ticketActions),
-        new ChatRoutes(chats),
+        new ChatRoutes(chats, chatParticipants, chatActions, chatEnding),
         new DecisionSchemaRoutes(responseSchemas),
         new BotRoutes(bots, botCalls),
-        new WebhookRoutes(webhookManagement),
+        new WebhookRoutes(webhookManagement, webhooks),
         new AppRoutes(apps, installations, grants),
-        new AppWebhookRoutes(apps, installations, webhookManagement),
+        new AppWebhookRoutes(apps, installations, webhookManagement, webhooks),
         new TokenRoutes(apps, grants, this::publicUrl),
         webhookSettings,
         new DeliveryRoutes(deliveries),
-        new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, contacts, sources,
+        new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, chatActions, chatEnding, contacts, sources,
             sourceIdentity, live, () -> Origins.ofUrl(publicUrl().toString()).orElse(""))),
         new WidgetAssets(this::defaultWorkspaceId)));
     routes.addAll(console.routes());
@@ -229,7 +238,8 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.addAll(Desk.routes(console.gate(), new Desk.Services(tickets, ticketActions,
         new TicketViews(jdbi, mapper, contacts), agents, teams, queues, contacts, live)));
-    routes.add(new ChatPages(console.gate(), chats, agents, live, mapper));
+    routes.add(new ChatPages(console.gate(), chats, chatParticipants, chatEnding,
+        new ChatLists(chatParts), agents, live, mapper));
     routes.add(new ContactPages(console.gate(), contacts, tickets, mapper));
     routes.add(new InspectorRoutes(jdbi, ids, clock, mapper, console.gate(),
         (workspaceId, path) -> webhooks.signingSecretsOfPath(workspaceId, path, clock.instant()),

@@ -5,8 +5,7 @@ import dev.hookdesk.events.Event;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.webhooks.PayloadRenderer;
 import dev.hookdesk.webhooks.Webhook;
-import dev.hookdesk.webhooks.WebhookDirectory;
-import dev.hookdesk.webhooks.WebhookManagement;
+import dev.hookdesk.webhooks.WebhookRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -22,16 +21,14 @@ import org.jdbi.v3.core.Jdbi;
 public final class AppBotTargets implements AppBotWebhooks {
   private final Jdbi jdbi;
   private final Installations installations;
-  private final WebhookManagement webhooks;
-  private final WebhookDirectory directory;
+  private final WebhookRegistry webhooks;
   private final PayloadRenderer payloads;
 
-  public AppBotTargets(Jdbi jdbi, Installations installations, WebhookManagement webhooks,
-      WebhookDirectory directory, PayloadRenderer payloads) {
+  public AppBotTargets(Jdbi jdbi, Installations installations, WebhookRegistry webhooks,
+      PayloadRenderer payloads) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.installations = Objects.requireNonNull(installations);
     this.webhooks = Objects.requireNonNull(webhooks);
-    this.directory = Objects.requireNonNull(directory);
     this.payloads = Objects.requireNonNull(payloads);
   }
 
@@ -43,7 +40,7 @@ public final class AppBotTargets implements AppBotWebhooks {
   @Override
   public Optional<Target> target(String workspaceId, String appId, Event event, Instant now) {
     return jdbi.withHandle(h -> webhook(h, workspaceId, appId, event)).map(w -> {
-      List<byte[]> keys = directory.signingSecrets(w.id(), now);
+      List<byte[]> keys = webhooks.signingSecrets(w.id(), now);
       return new Target(w.url(), keys, payloads.render(event, w));
     });
   }
@@ -53,7 +50,7 @@ public final class AppBotTargets implements AppBotWebhooks {
         || !installations.webhooksEnabled(h, appId, workspaceId)) {
       return Optional.empty();
     }
-    return webhooks.botWebhookOfApp(h, appId)
+    return webhooks.botOfApp(h, appId)
         .filter(w -> w.events().stream().anyMatch(p -> EventCatalog.matches(p, event.type())));
   }
 }

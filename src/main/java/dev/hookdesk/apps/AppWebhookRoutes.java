@@ -1,7 +1,7 @@
 package dev.hookdesk.apps;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.NotFound;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.Page;
@@ -9,6 +9,7 @@ import dev.hookdesk.http.Role;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.webhooks.WebhookManagement;
+import dev.hookdesk.webhooks.WebhookRegistry;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,14 +22,17 @@ public final class AppWebhookRoutes implements Routes {
   private final Apps apps;
   private final Installations installations;
   private final WebhookManagement webhooks;
+  private final WebhookRegistry registry;
 
   /** The answer of the per-workspace switch. */
   public record State(boolean enabled) {}
 
-  public AppWebhookRoutes(Apps apps, Installations installations, WebhookManagement webhooks) {
+  public AppWebhookRoutes(Apps apps, Installations installations, WebhookManagement webhooks,
+      WebhookRegistry registry) {
     this.apps = Objects.requireNonNull(apps);
     this.installations = Objects.requireNonNull(installations);
     this.webhooks = Objects.requireNonNull(webhooks);
+    this.registry = Objects.requireNonNull(registry);
   }
 
   @Override
@@ -36,12 +40,12 @@ public final class AppWebhookRoutes implements Routes {
     r.post("/apps/{id}/webhooks", Access.CLIENT,
         c -> c.created(webhooks.createForApp(c.workspaceId(), self(c), c.body().raw())));
     r.get("/apps/{id}/webhooks", Access.CLIENT, c -> {
-      var all = webhooks.listForApp(self(c));
+      var all = registry.ofApp(self(c));
       c.ok(new Page.Result<>(all, null));
     });
     r.delete("/apps/{id}/webhooks/{whk}", Access.CLIENT, c -> {
       String app = self(c);
-      webhooks.deleteForApp(app, new Actor("app", app, app), c.path("whk"));
+      registry.deleteOfApp(app, new Actor("app", app, app), c.path("whk"));
       c.noContent();
     });
     r.post("/apps/{id}/webhooks/enable", Access.WEBHOOKS, c -> c.ok(set(c, true)));

@@ -2,10 +2,10 @@ package dev.hookdesk.apps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 import java.sql.ResultSet;

@@ -1,9 +1,9 @@
 package dev.hookdesk.apps;
 
-import dev.hookdesk.events.Actor;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.http.Page;
 import dev.hookdesk.webhooks.AppWebhookView;
-import dev.hookdesk.webhooks.WebhookManagement;
+import dev.hookdesk.webhooks.WebhookRegistry;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,9 +19,9 @@ public final class WorkspaceApps {
   private final Apps apps;
   private final Installations installations;
   private final Grants grants;
-  private final WebhookManagement webhooks;
+  private final WebhookRegistry webhooks;
 
-  public WorkspaceApps(Apps apps, Installations installations, Grants grants, WebhookManagement webhooks) {
+  public WorkspaceApps(Apps apps, Installations installations, Grants grants, WebhookRegistry webhooks) {
     this.apps = Objects.requireNonNull(apps);
     this.installations = Objects.requireNonNull(installations);
     this.grants = Objects.requireNonNull(grants);
@@ -61,6 +61,6 @@ public final class WorkspaceApps {
   /** The webhooks of an app this workspace publishes (secrets masked). */
   public List<AppWebhookView> webhooks(String workspaceId, String appId) {
     apps.get(workspaceId, appId);
-    return webhooks.listForApp(appId);
+    return webhooks.ofApp(appId);
   }
 }

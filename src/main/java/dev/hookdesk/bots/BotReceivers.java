@@ -7,7 +7,7 @@ import dev.hookdesk.decisions.ResponseSchemas;
 import dev.hookdesk.delivery.BotCall;
 import dev.hookdesk.delivery.BotRecipient;
 import dev.hookdesk.desk.agents.Agent;
-import dev.hookdesk.desk.chats.ChatService;
+import dev.hookdesk.desk.chats.ChatParticipants;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.webhooks.SignedRequest;
 import dev.hookdesk.webhooks.send.AttemptResult;
@@ -31,14 +31,14 @@ import org.jdbi.v3.core.Handle;
 public final class BotReceivers implements BotRecipient {
   static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-  private final ChatService chats;
+  private final ChatParticipants chats;
   private final AgentService agents;
   private final BotSettings settings;
   private final ResponseSchemas schemas;
   private final ObjectMapper mapper;
   private final AppBotWebhooks apps;
 
-  public BotReceivers(ChatService chats, AgentService agents, BotSettings settings,
+  public BotReceivers(ChatParticipants chats, AgentService agents, BotSettings settings,
       ResponseSchemas schemas, ObjectMapper mapper, AppBotWebhooks apps) {
     this.apps = Objects.requireNonNull(apps);
     this.chats = Objects.requireNonNull(chats);

@@ -23,9 +23,10 @@ public final class Console {
     this.routes = List.of(
         new Assets(),
         new SignInRoutes(gate, tokens),
-        new WebhookSettingsRoutes(gate, new RegistryWebhookView(webhooks.webhooks(), webhooks.stats()),
-            new SecurityGuide(), new PayloadSamples(catalog, mapper)),
-        new WebhookFormRoutes(gate, webhooks.webhooks(), new EventChoices(catalog), mapper),
+        new WebhookSettingsRoutes(gate, new WebhookLists(webhooks), new SecurityGuide(),
+            new PayloadSamples(catalog, mapper)),
+        new WebhookFormRoutes(gate, webhooks.management(), webhooks.registry(),
+            new EventChoices(catalog), mapper),
         new WebhookPageRoutes(gate, webhooks, catalog, mapper, clock),
         new DeliveryPageRoutes(gate, webhooks.deliveries()),
         new AppSettingsRoutes(gate, apps, webhooks.deliveries(), agents));

@@ -1,6 +1,6 @@
 package dev.hookdesk.console;
 
-import dev.hookdesk.events.Actor;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.http.Principal;
 import dev.hookdesk.http.Role;
 import java.util.Objects;

@@ -8,6 +8,7 @@ import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.webhooks.WebhookManagement;
+import dev.hookdesk.webhooks.WebhookRegistry;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
@@ -26,13 +27,15 @@ final class WebhookFormRoutes implements Routes {
 
   private final ConsoleGate gate;
   private final WebhookManagement webhooks;
+  private final WebhookRegistry registry;
   private final EventChoices choices;
   private final ObjectMapper mapper;
 
-  WebhookFormRoutes(ConsoleGate gate, WebhookManagement webhooks, EventChoices choices,
-      ObjectMapper mapper) {
+  WebhookFormRoutes(ConsoleGate gate, WebhookManagement webhooks, WebhookRegistry registry,
+      EventChoices choices, ObjectMapper mapper) {
     this.gate = Objects.requireNonNull(gate);
     this.webhooks = Objects.requireNonNull(webhooks);
+    this.registry = Objects.requireNonNull(registry);
     this.choices = Objects.requireNonNull(choices);
     this.mapper = Objects.requireNonNull(mapper);
   }
@@ -85,7 +88,7 @@ final class WebhookFormRoutes implements Routes {
     }));
     routes.post(BASE + "/new", gate.form(this::create));
     routes.get(BASE + "/{id}/edit", gate.page((ctx, s) -> show(ctx, s, 200, ctx.pathParam("id"),
-        WebhookInput.of(webhooks.get(s.principal(), ctx.pathParam("id"))), Map.of())));
+        WebhookInput.of(registry.get(s.principal(), ctx.pathParam("id"))), Map.of())));
     routes.post(BASE + "/{id}/edit", gate.form(this::update));
   }
 
@@ -125,7 +128,7 @@ final class WebhookFormRoutes implements Routes {
 
   private void update(Context ctx, ConsoleSession s) {
     String id = ctx.pathParam("id");
-    String scope = webhooks.get(s.principal(), id).scope();
+    String scope = registry.get(s.principal(), id).scope();
     WebhookInput typed = WebhookInput.from(ctx);
     WebhookInput input = new WebhookInput(scope, typed.urls(), typed.description(), "",
         typed.privatePayload(), typed.events(), typed.sources(), typed.headers(), typed.timeoutMs(),

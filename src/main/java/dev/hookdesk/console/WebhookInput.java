@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookdesk.core.DomainException.FieldError;
+import dev.hookdesk.webhooks.WebhookView;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,7 +31,7 @@ record WebhookInput(String scope, String urls, String description, String secret
         text(ctx, "headers"), text(ctx, "timeout_ms"), text(ctx, "retry_schedule"));
   }
 
-  static WebhookInput of(dev.hookdesk.webhooks.WebhookView w) {
+  static WebhookInput of(WebhookView w) {
     StringBuilder headers = new StringBuilder();
     w.headers().forEach((k, v) -> headers.append(k).append(": ").append(v).append('\n'));
     return new WebhookInput(w.scope(), w.url(), w.description() == null ? "" : w.description(), "",

@@ -80,17 +80,17 @@ final class WebhookPageRoutes implements Routes {
     var r = router.raw();
     r.get(BASE + "/{id}", gate.page((ctx, s) -> show(ctx, s, Shown.NOTHING)));
     r.post(BASE + "/{id}/secret", gate.form((ctx, s) -> show(ctx, s,
-        new Shown(null, services.webhooks().secret(s.principal(), id(ctx)), null))));
+        new Shown(null, services.registry().secret(s.principal(), id(ctx)), null))));
     r.post(BASE + "/{id}/rotate", gate.form(this::rotate));
     r.post(BASE + "/{id}/test", gate.form(this::test));
     r.post(BASE + "/{id}/enable", gate.form((ctx, s) -> setEnabled(ctx, s, true)));
     r.post(BASE + "/{id}/disable", gate.form((ctx, s) -> setEnabled(ctx, s, false)));
     r.post(BASE + "/{id}/delete", gate.form((ctx, s) -> {
-      services.webhooks().delete(s.principal(), s.actor(), id(ctx));
+      services.registry().delete(s.principal(), s.actor(), id(ctx));
       ctx.redirect(WebhookSettingsRoutes.BASE + "/deleted", HttpStatus.SEE_OTHER);
     }));
     r.post(BASE + "/{id}/restore", gate.form((ctx, s) -> {
-      services.webhooks().restore(s.principal(), id(ctx));
+      services.registry().restore(s.principal(), id(ctx));
       ctx.redirect(BASE + "/" + id(ctx), HttpStatus.SEE_OTHER);
     }));
     r.post(BASE + "/{id}/recover", gate.form(this::recover));
@@ -99,11 +99,11 @@ final class WebhookPageRoutes implements Routes {
   /** Sends the sample of {@code webhook.test} or of a type the webhook subscribes to. */
   private void test(Context ctx, ConsoleSession s) {
     String type = Objects.requireNonNullElse(ctx.formParam("event_type"), TEST_TYPE).strip();
-    if (!type.equals(TEST_TYPE) && subscribed(services.webhooks().get(s.principal(), id(ctx))).stream()
+    if (!type.equals(TEST_TYPE) && subscribed(services.registry().get(s.principal(), id(ctx))).stream()
         .noneMatch(t -> t.type().equals(type))) {
       throw new Invalid("event_type", "'" + type + "' is not an event type this webhook receives");
     }
-    show(ctx, s, new Shown(null, null, services.webhooks().test(s.principal(), s.actor(), id(ctx),
+    show(ctx, s, new Shown(null, null, services.management().test(s.principal(), s.actor(), id(ctx),
         type.equals(TEST_TYPE) ? Optional.empty() : Optional.of(type))));
   }
 
@@ -130,16 +130,16 @@ final class WebhookPageRoutes implements Routes {
     if (grace < 0 || grace > 7 * 24 * 3600) {
       throw new Invalid("grace_period_seconds", "must be between 0 and 604800 (7 days)");
     }
-    var rotated = services.webhooks().rotate(s.principal(), id(ctx), grace, Optional.empty());
+    var rotated = services.registry().rotate(s.principal(), id(ctx), grace, Optional.empty());
     String notice = rotated.previousSecretExpiresAt() == null
         ? "Secret rotated. The old secret no longer signs."
         : "Secret rotated. Both secrets sign until " + dev.hookdesk.core.Json.time(rotated.previousSecretExpiresAt())
             + "; update your receiver before then.";
-    show(ctx, s, new Shown(notice, services.webhooks().secret(s.principal(), id(ctx)), null));
+    show(ctx, s, new Shown(notice, services.registry().secret(s.principal(), id(ctx)), null));
   }
 
   private void setEnabled(Context ctx, ConsoleSession s, boolean enabled) {
-    services.webhooks().update(s.principal(), s.actor(), id(ctx),
+    services.management().update(s.principal(), s.actor(), id(ctx),
         mapper.createObjectNode().put("enabled", enabled));
     ctx.redirect(BASE + "/" + id(ctx), HttpStatus.SEE_OTHER);
   }
@@ -161,7 +161,7 @@ final class WebhookPageRoutes implements Routes {
   }
 
   private void show(Context ctx, ConsoleSession s, Shown shown) {
-    WebhookView w = services.webhooks().get(s.principal(), id(ctx));
+    WebhookView w = services.registry().get(s.principal(), id(ctx));
     Optional<String> status = Optional.ofNullable(ctx.queryParam("status"))
         .filter(STATUSES::contains);
     Page.Result<Delivery> page = services.deliveries().list(s.principal(), w.id(), status,

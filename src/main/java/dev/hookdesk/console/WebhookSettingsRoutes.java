@@ -11,11 +11,11 @@ final class WebhookSettingsRoutes implements Routes {
   static final String BASE = "/console/settings/webhooks";
 
   private final ConsoleGate gate;
-  private final WebhookView webhooks;
+  private final WebhookLists webhooks;
   private final SecurityGuide security;
   private final PayloadSamples samples;
 
-  WebhookSettingsRoutes(ConsoleGate gate, WebhookView webhooks, SecurityGuide security,
+  WebhookSettingsRoutes(ConsoleGate gate, WebhookLists webhooks, SecurityGuide security,
       PayloadSamples samples) {
     this.gate = Objects.requireNonNull(gate);
     this.webhooks = Objects.requireNonNull(webhooks);
@@ -30,7 +30,7 @@ final class WebhookSettingsRoutes implements Routes {
     }
   }
 
-  record ListTab(Settings settings, List<WebhookView.Row> rows) {}
+  record ListTab(Settings settings, List<WebhookLists.Row> rows) {}
 
   record SecurityTab(Settings settings, List<SecurityGuide.Snippet> snippets,
       SecurityGuide.Example example) {}

@@ -3,6 +3,7 @@ package dev.hookdesk.delivery;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.events.EventLog;
+import dev.hookdesk.events.EventReader;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.PayloadRenderer;
 import dev.hookdesk.webhooks.WebhookDirectory;
@@ -49,11 +50,12 @@ public final class DeliveryEngine implements AutoCloseable {
     this.db = Objects.requireNonNull(db);
     this.clock = Objects.requireNonNull(clock);
     DeliveryRecords records = new DeliveryRecords(ids, mapper);
-    this.queue = new DeliveryQueue(db, events, records, this::nodeId);
+    EventReader reader = new EventReader(events);
+    this.queue = new DeliveryQueue(db, reader, records, this::nodeId);
     this.heartbeats = new Heartbeats(db, queue, clock, settings.nodeTimeout(),
         () -> "node_" + ids.next("n").substring(2 + 10));
     heartbeats.join();
-    this.fanOut = new FanOut(db, events, directory, records, this::nodeId, settings.lease());
+    this.fanOut = new FanOut(db, reader, directory, records, this::nodeId, settings.lease());
     this.metrics = new DeliveryMetrics(registry);
     Isolation isolation = new Isolation(settings.perWebhookInFlight(), settings.breakerFailures(),
         settings.breakerCooldown());

@@ -1,7 +1,7 @@
 package dev.hookdesk.delivery;
 
 import dev.hookdesk.events.Event;
-import dev.hookdesk.events.EventLog;
+import dev.hookdesk.events.EventReader;
 import dev.hookdesk.store.Database;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,11 +22,11 @@ import org.jdbi.v3.core.statement.EmptyHandling;
  */
 final class DeliveryQueue {
   private final Database db;
-  private final EventLog events;
+  private final EventReader events;
   private final DeliveryRecords records;
   private final Supplier<String> nodeId;
 
-  DeliveryQueue(Database db, EventLog events, DeliveryRecords records, Supplier<String> nodeId) {
+  DeliveryQueue(Database db, EventReader events, DeliveryRecords records, Supplier<String> nodeId) {
     this.db = db;
     this.events = events;
     this.records = records;
@@ -56,17 +56,17 @@ final class DeliveryQueue {
       Instant until = now.plus(lease);
       records.lease(h, ids, until, node);
       Map<String, Event> parsed = new HashMap<>();
-      return h.createQuery("""
-              SELECT d.id, q.webhook_id, q.chat_id, d.workspace_id, d.event_id, d.attempt_count,
-                q.manual, e.body, e.source
-              FROM deliveries d JOIN delivery_queue q ON q.delivery_id = d.id
-              JOIN events e ON e.id = d.event_id
-              WHERE d.id IN (<ids>)""")
+      return h.createQuery("SELECT d.id, q.webhook_id, q.chat_id, d.workspace_id, d.event_id,"
+              + " d.attempt_count, q.manual, " + EventReader.COLUMNS
+              + " FROM deliveries d JOIN delivery_queue q ON q.delivery_id = d.id "
+              + EventReader.join("d.event_id") + " WHERE d.id IN (<ids>)")
           .bindList("ids", ids)
           .map((rs, ctx) -> {
-            String body = rs.getString("body");
-            String source = rs.getString("source");
-            Event event = parsed.computeIfAbsent(rs.getString("event_id"), k -> events.parse(body, source));
+            Event event = parsed.get(rs.getString("event_id"));
+            if (event == null) {
+              event = events.read(rs);
+              parsed.put(event.id(), event);
+            }
             return new Claimed(rs.getString("id"), rs.getString("webhook_id"),
                 rs.getString("chat_id"), rs.getString("workspace_id"), event, rs.getInt("attempt_count") + 1,
                 rs.getBoolean("manual"), node);

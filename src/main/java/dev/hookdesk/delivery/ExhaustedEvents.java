@@ -2,8 +2,8 @@ package dev.hookdesk.delivery;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.Json;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.webhooks.send.AttemptResult;
@@ -26,7 +26,7 @@ final class ExhaustedEvents {
 
   void append(Handle h, Outcome o) {
     Claimed c = o.claimed();
-    String eventType = eventType(h, c.eventId());
+    String eventType = c.event().type();
     // Announcing the exhaustion of an announcement could go on forever.
     if (eventType.equals(TYPE)) return;
     AttemptResult r = o.result();
@@ -50,10 +50,5 @@ final class ExhaustedEvents {
         .bind("id", deliveryId)
         .map((rs, ctx) -> Optional.ofNullable(rs.getObject("first", OffsetDateTime.class)))
         .one().map(OffsetDateTime::toInstant);
-  }
-
-  private static String eventType(Handle h, String eventId) {
-    return h.createQuery("SELECT type FROM events WHERE id = :id").bind("id", eventId)
-        .mapTo(String.class).one();
   }
 }

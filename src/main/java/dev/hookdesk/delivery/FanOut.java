@@ -1,7 +1,7 @@
 package dev.hookdesk.delivery;
 
 import dev.hookdesk.events.Event;
-import dev.hookdesk.events.EventLog;
+import dev.hookdesk.events.EventReader;
 import dev.hookdesk.store.Database;
 import dev.hookdesk.webhooks.Webhook;
 import dev.hookdesk.webhooks.WebhookDirectory;
@@ -28,7 +28,7 @@ final class FanOut {
   private static final int BATCH = 500;
 
   private final Database db;
-  private final EventLog events;
+  private final EventReader events;
   private final WebhookDirectory directory;
   private final DeliveryRecords records;
   private final Supplier<String> nodeId;
@@ -44,7 +44,7 @@ final class FanOut {
     }
   }
 
-  FanOut(Database db, EventLog events, WebhookDirectory directory, DeliveryRecords records,
+  FanOut(Database db, EventReader events, WebhookDirectory directory, DeliveryRecords records,
       Supplier<String> nodeId, Duration lease) {
     this.db = db;
     this.events = events;
@@ -62,9 +62,7 @@ final class FanOut {
       List<String> eventIds = db.dialect().lockFirst(h, "fanout_queue", "event_id", "TRUE",
           "event_id", BATCH, q -> { });
       if (eventIds.isEmpty()) return Round.EMPTY;
-      List<Event> batch = h.createQuery("SELECT body, source FROM events WHERE id IN (<ids>)")
-          .bindList("ids", eventIds)
-          .map((rs, ctx) -> events.parse(rs.getString("body"), rs.getString("source"))).list();
+      List<Event> batch = events.byIds(h, eventIds);
       Instant until = now.plus(lease);
       DeliveryRecords.FannedOut created = records.fannedOut(h);
       List<Claimed> leased = new ArrayList<>();

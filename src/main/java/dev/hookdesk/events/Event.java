@@ -3,6 +3,7 @@ package dev.hookdesk.events;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import java.time.Instant;
 import java.util.Objects;
 

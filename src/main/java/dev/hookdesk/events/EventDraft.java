@@ -1,6 +1,7 @@
 package dev.hookdesk.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import java.util.Objects;
 
 /** An event a service is about to append; the log gives it an id, time and sequence. */

@@ -1,6 +1,6 @@
 package dev.hookdesk.http;
 
-import dev.hookdesk.events.Actor;
+import dev.hookdesk.core.Actor;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

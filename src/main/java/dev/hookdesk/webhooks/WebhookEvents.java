@@ -2,7 +2,7 @@ package dev.hookdesk.webhooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookdesk.events.Actor;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 import org.jdbi.v3.core.Handle;

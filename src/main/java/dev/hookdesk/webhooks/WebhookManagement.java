@@ -2,7 +2,7 @@ package dev.hookdesk.webhooks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookdesk.events.Actor;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.JsonBody;
 import dev.hookdesk.http.Page;
@@ -16,8 +16,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Managing webhooks on behalf of a caller (SPEC §5), for every door: the API routes and the
- * console both come through here, so a webhook is checked by one {@link WebhookForm}.
+ * Registering and changing webhooks from a caller's input (SPEC §5), for every door: the API
+ * routes and the console both come through here, so a webhook is checked by one
+ * {@link WebhookForm}. What needs no input checked (reads, delete, restore, secrets) is the
+ * {@link WebhookRegistry}'s.
  */
 public final class WebhookManagement {
   static final long MAX_GRACE_SECONDS = 7 * 24 * 3600;
@@ -25,15 +27,13 @@ public final class WebhookManagement {
   private final WebhookRegistry registry;
   private final WebhookForm form;
   private final WebhookTester tester;
-  private final WebhookSettings settings;
   private final ObjectMapper mapper;
 
   public WebhookManagement(WebhookRegistry registry, WebhookTester tester, EventCatalog catalog,
-      EgressGuard guard, WebhookSettings settings, ObjectMapper mapper) {
+      EgressGuard guard, ObjectMapper mapper) {
     this.registry = Objects.requireNonNull(registry);
     this.form = new WebhookForm(Objects.requireNonNull(catalog), Objects.requireNonNull(guard));
     this.tester = Objects.requireNonNull(tester);
-    this.settings = Objects.requireNonNull(settings);
     this.mapper = Objects.requireNonNull(mapper);
   }
 
@@ -80,7 +80,7 @@ public final class WebhookManagement {
    */
   public WebhookView update(Principal p, Actor actor, String id, ObjectNode body) {
     Owner owner = Owner.of(p);
-    StoredWebhook before = registry.get(owner, id);
+    StoredWebhook before = registry.stored(owner, id);
     JsonBody patch = new JsonBody(body).allow(Arrays.stream(WebhookForm.FIELDS)
         .filter(f -> !f.equals("secret")).toArray(String[]::new));
     patch.done();
@@ -108,38 +108,12 @@ public final class WebhookManagement {
     return registry.createForApp(workspaceId, appId, d);
   }
 
-  public List<AppWebhookView> listForApp(String appId) {
-    return registry.ofApp(appId);
-  }
-
-  public void deleteForApp(String appId, Actor actor, String id) {
-    registry.deleteOfApp(appId, actor, id);
-  }
-
-  /** The enabled {@code bot} webhook of an app (SPEC §8): where its bot agents are called. */
-  public Optional<Webhook> botWebhookOfApp(org.jdbi.v3.core.Handle h, String appId) {
-    return registry.botOfApp(h, appId);
-  }
-
-  /** The app's webhook ids, in the caller's transaction (to cancel what is queued for them). */
-  public List<String> webhookIdsOfApp(org.jdbi.v3.core.Handle h, String appId) {
-    return registry.idsOfApp(h, appId);
-  }
-
-  public WebhookView get(Principal p, String id) {
-    return registry.view(registry.get(Owner.of(p), id));
-  }
-
-  public Page.Result<WebhookView> list(Principal p, boolean deleted, Page page) {
-    return registry.list(Owner.of(p), deleted, page);
-  }
-
   /** Every webhook of the caller, registered or deleted, a page at a time up to {@code max}. */
   public List<WebhookView> all(Principal p, boolean deleted, int max) {
     List<WebhookView> out = new ArrayList<>();
     Optional<String> cursor = Optional.empty();
     while (out.size() < max) {
-      Page.Result<WebhookView> page = list(p, deleted, new Page(Page.MAX_LIMIT, cursor));
+      Page.Result<WebhookView> page = registry.list(p, deleted, new Page(Page.MAX_LIMIT, cursor));
       out.addAll(page.data());
       if (page.nextCursor() == null) break;
       cursor = Optional.of(page.nextCursor());
@@ -147,31 +121,8 @@ public final class WebhookManagement {
     return out.size() > max ? out.subList(0, max) : out;
   }
 
-  public WebhookView delete(Principal p, Actor actor, String id) {
-    return registry.delete(Owner.of(p), actor, id);
-  }
-
-  public WebhookView restore(Principal p, String id) {
-    return registry.restore(Owner.of(p), id);
-  }
-
-  public WebhookView.Secret secret(Principal p, String id) {
-    return registry.secret(Owner.of(p), id);
-  }
-
-  public WebhookView.Rotated rotate(Principal p, String id, long graceSeconds, Optional<String> secret) {
-    return registry.rotate(Owner.of(p), id, graceSeconds, secret);
-  }
-
+  /** {@code POST /webhooks/{id}/test}. */
   public WebhookTester.Attempt test(Principal p, Actor actor, String id, Optional<String> eventType) {
-    return tester.send(registry.get(Owner.of(p), id), actor, eventType);
-  }
-
-  public boolean deliveriesEnabled(String workspaceId) {
-    return settings.enabled(workspaceId);
-  }
-
-  public void setDeliveriesEnabled(String workspaceId, boolean enabled) {
-    settings.setEnabled(workspaceId, enabled);
+    return tester.send(registry.stored(Owner.of(p), id), actor, eventType);
   }
 }

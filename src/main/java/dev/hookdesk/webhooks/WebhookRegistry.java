@@ -1,14 +1,15 @@
 package dev.hookdesk.webhooks;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.sources.SourceService;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.events.catalog.EventType;
 import dev.hookdesk.http.Page;
+import dev.hookdesk.http.Principal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,25 +92,26 @@ public final class WebhookRegistry implements WebhookDirectory {
     });
   }
 
-  List<AppWebhookView> ofApp(String appId) {
+  /** {@code GET /apps/{id}/webhooks}: the app's webhooks, secrets masked. */
+  public List<AppWebhookView> ofApp(String appId) {
     return jdbi.withHandle(h -> store.ofApp(h, appId)).stream()
         .map(s -> AppWebhookView.of(s, Secrets.mask(box.open(s.webhook().id(), s.sealedSecret()))))
         .toList();
   }
 
-  /** The app's enabled bot webhook, if it registered one. */
-  Optional<Webhook> botOfApp(Handle h, String appId) {
+  /** The enabled {@code bot} webhook of an app (SPEC §8): where its bot agents are called. */
+  public Optional<Webhook> botOfApp(Handle h, String appId) {
     return store.ofApp(h, appId).stream().map(StoredWebhook::webhook)
         .filter(w -> w.enabled() && w.appFilters() != null && w.appFilters().isBot()).findFirst();
   }
 
-  /** The ids of an app's registered webhooks, read in the caller's transaction. */
-  List<String> idsOfApp(Handle h, String appId) {
+  /** The ids of an app's registered webhooks, read in the caller's transaction (to cancel what is queued for them). */
+  public List<String> idsOfApp(Handle h, String appId) {
     return store.ofApp(h, appId).stream().map(s -> s.webhook().id()).toList();
   }
 
   /** Deletes an app's webhook: its deliveries stop (the engine cancels them as it meets them). */
-  void deleteOfApp(String appId, Actor actor, String id) {
+  public void deleteOfApp(String appId, Actor actor, String id) {
     jdbi.useTransaction(h -> {
       StoredWebhook s = store.find(h, id, true)
           .filter(x -> x.webhook().isApp() && appId.equals(x.webhook().appId()) && !x.webhook().deleted())
@@ -118,12 +120,18 @@ public final class WebhookRegistry implements WebhookDirectory {
     });
   }
 
-  StoredWebhook get(Owner owner, String id) {
+  StoredWebhook stored(Owner owner, String id) {
     return jdbi.withHandle(h -> load(h, owner, id, false));
   }
 
-  Page.Result<WebhookView> list(Owner owner, boolean deleted, Page page) {
-    List<StoredWebhook> rows = jdbi.withHandle(h -> store.list(h, owner, deleted,
+  /** {@code GET /webhooks/{id}}. */
+  public WebhookView get(Principal p, String id) {
+    return view(stored(Owner.of(p), id));
+  }
+
+  /** {@code GET /webhooks} and {@code GET /webhooks/deleted}. */
+  public Page.Result<WebhookView> list(Principal p, boolean deleted, Page page) {
+    List<StoredWebhook> rows = jdbi.withHandle(h -> store.list(h, Owner.of(p), deleted,
         page.cursor().orElse(""), page.limit() + 1));
     List<WebhookView> views = new ArrayList<>();
     for (StoredWebhook s : rows) views.add(view(s));
@@ -146,18 +154,18 @@ public final class WebhookRegistry implements WebhookDirectory {
     });
   }
 
-  WebhookView delete(Owner owner, Actor actor, String id) {
+  public WebhookView delete(Principal p, Actor actor, String id) {
     return jdbi.inTransaction(h -> {
-      StoredWebhook s = load(h, owner, id, true);
+      StoredWebhook s = load(h, Owner.of(p), id, true);
       if (s.webhook().deleted()) throw new Conflict("Webhook " + id + " is already deleted");
       store.setDeleted(h, id, clock.instant(), actor.id() + " via " + actor.via(), clock.instant());
       return view(store.find(h, id, false).orElseThrow());
     });
   }
 
-  WebhookView restore(Owner owner, String id) {
+  public WebhookView restore(Principal p, String id) {
     return jdbi.inTransaction(h -> {
-      StoredWebhook s = load(h, owner, id, true);
+      StoredWebhook s = load(h, Owner.of(p), id, true);
       if (!s.webhook().deleted()) throw new Conflict("Webhook " + id + " is not deleted");
       checkDecisionConflict(h, s.webhook());
       store.setDeleted(h, id, null, null, clock.instant());
@@ -165,16 +173,17 @@ public final class WebhookRegistry implements WebhookDirectory {
     });
   }
 
-  WebhookView.Secret secret(Owner owner, String id) {
-    StoredWebhook s = get(owner, id);
+  /** {@code GET /webhooks/{id}/secret}. */
+  public WebhookView.Secret secret(Principal p, String id) {
+    StoredWebhook s = stored(Owner.of(p), id);
     boolean inGrace = s.sealedPrevious() != null && s.previousUntil().isAfter(clock.instant());
     return new WebhookView.Secret(box.open(id, s.sealedSecret()),
         inGrace ? box.open(id, s.sealedPrevious()) : null, inGrace ? s.previousUntil() : null);
   }
 
-  WebhookView.Rotated rotate(Owner owner, String id, long graceSeconds, Optional<String> given) {
+  public WebhookView.Rotated rotate(Principal p, String id, long graceSeconds, Optional<String> given) {
     return jdbi.inTransaction(h -> {
-      StoredWebhook s = load(h, owner, id, true);
+      StoredWebhook s = load(h, Owner.of(p), id, true);
       if (s.webhook().deleted()) throw new Conflict("Webhook " + id + " is deleted; restore it first");
       String next = given.orElseGet(() -> Secrets.generate(ids.randomBytes(32)));
       Instant until = clock.instant().plusSeconds(graceSeconds);

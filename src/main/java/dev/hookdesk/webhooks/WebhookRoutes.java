@@ -11,25 +11,27 @@ import java.util.Optional;
 /** {@code /webhooks}: register, read, change, delete and restore, secrets, test sends. */
 public final class WebhookRoutes implements Routes {
   private final WebhookManagement webhooks;
+  private final WebhookRegistry registry;
 
-  public WebhookRoutes(WebhookManagement webhooks) {
+  public WebhookRoutes(WebhookManagement webhooks, WebhookRegistry registry) {
     this.webhooks = Objects.requireNonNull(webhooks);
+    this.registry = Objects.requireNonNull(registry);
   }
 
   @Override
   public void register(Router r) {
     r.post("/webhooks", Access.WEBHOOKS, c -> c.created(webhooks.create(c.principal(), c.body().raw())));
-    r.get("/webhooks", Access.WEBHOOKS, c -> c.ok(webhooks.list(c.principal(), false, c.page())));
-    r.get("/webhooks/deleted", Access.WEBHOOKS, c -> c.ok(webhooks.list(c.principal(), true, c.page())));
-    r.get("/webhooks/{id}", Access.WEBHOOKS, c -> c.ok(webhooks.get(c.principal(), c.path("id"))));
+    r.get("/webhooks", Access.WEBHOOKS, c -> c.ok(registry.list(c.principal(), false, c.page())));
+    r.get("/webhooks/deleted", Access.WEBHOOKS, c -> c.ok(registry.list(c.principal(), true, c.page())));
+    r.get("/webhooks/{id}", Access.WEBHOOKS, c -> c.ok(registry.get(c.principal(), c.path("id"))));
     r.patch("/webhooks/{id}", Access.WEBHOOKS,
         c -> c.ok(webhooks.update(c.principal(), c.actor(), c.path("id"), c.body().raw())));
     r.delete("/webhooks/{id}", Access.WEBHOOKS,
-        c -> c.ok(webhooks.delete(c.principal(), c.actor(), c.path("id"))));
+        c -> c.ok(registry.delete(c.principal(), c.actor(), c.path("id"))));
     r.post("/webhooks/{id}/restore", Access.WEBHOOKS,
-        c -> c.ok(webhooks.restore(c.principal(), c.path("id"))));
+        c -> c.ok(registry.restore(c.principal(), c.path("id"))));
     r.get("/webhooks/{id}/secret", Access.WEBHOOKS,
-        c -> c.ok(webhooks.secret(c.principal(), c.path("id"))));
+        c -> c.ok(registry.secret(c.principal(), c.path("id"))));
     r.post("/webhooks/{id}/secret/rotate", Access.WEBHOOKS, this::rotate);
     r.post("/webhooks/{id}/test", Access.WEBHOOKS, this::test);
   }
@@ -41,7 +43,7 @@ public final class WebhookRoutes implements Routes {
     Optional<String> secret = b.optString("secret", Secrets.MAX_LENGTH);
     secret.flatMap(Secrets::problem).ifPresent(p -> b.error("secret", p));
     b.done();
-    c.ok(webhooks.rotate(c.principal(), c.path("id"), grace, secret));
+    c.ok(registry.rotate(c.principal(), c.path("id"), grace, secret));
   }
 
   private void test(Call c) {

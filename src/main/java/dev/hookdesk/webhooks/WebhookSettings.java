@@ -4,18 +4,19 @@ import dev.hookdesk.http.Access;
 import dev.hookdesk.http.JsonBody;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
+import dev.hookdesk.workspaces.WorkspaceService;
 import java.util.Objects;
-import org.jdbi.v3.core.Jdbi;
 
 /**
- * {@code GET/PUT /settings/webhooks}: the workspace-wide switch. Off, events are still
- * logged but no webhook matches them, so no deliveries are created.
+ * {@code GET/PUT /settings/webhooks}: the workspace-wide switch (a workspace's own setting,
+ * kept by {@link WorkspaceService}). Off, events are still logged but no webhook matches them,
+ * so no deliveries are created.
  */
 public final class WebhookSettings implements Routes {
-  private final Jdbi jdbi;
+  private final WorkspaceService workspaces;
 
-  public WebhookSettings(Jdbi jdbi) {
-    this.jdbi = Objects.requireNonNull(jdbi);
+  public WebhookSettings(WorkspaceService workspaces) {
+    this.workspaces = Objects.requireNonNull(workspaces);
   }
 
   record Settings(boolean enabled) {}
@@ -27,22 +28,12 @@ public final class WebhookSettings implements Routes {
       JsonBody b = c.body().allow("enabled");
       boolean enabled = b.bool("enabled");
       b.done();
-      setEnabled(c.workspaceId(), enabled);
+      workspaces.setWebhooksEnabled(c.workspaceId(), enabled);
       c.ok(get(c.workspaceId()));
     });
   }
 
-  boolean enabled(String workspaceId) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT webhooks_enabled FROM workspaces WHERE id = :ws")
-        .bind("ws", workspaceId).mapTo(Boolean.class).one());
-  }
-
-  void setEnabled(String workspaceId, boolean enabled) {
-    jdbi.useHandle(h -> h.createUpdate("UPDATE workspaces SET webhooks_enabled = :on WHERE id = :ws")
-        .bind("on", enabled).bind("ws", workspaceId).execute());
-  }
-
   private Settings get(String workspaceId) {
-    return new Settings(enabled(workspaceId));
+    return new Settings(workspaces.webhooksEnabled(workspaceId));
   }
 }

@@ -1,10 +1,10 @@
 package dev.hookdesk.webhooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.Ids;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.events.catalog.EventType;

@@ -3,18 +3,20 @@ package dev.hookdesk.widget;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Forbidden;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.desk.chats.Chat;
+import dev.hookdesk.desk.chats.ChatActions;
+import dev.hookdesk.desk.chats.ChatEnding;
 import dev.hookdesk.desk.chats.ChatInput;
 import dev.hookdesk.desk.chats.ChatService;
 import dev.hookdesk.desk.contacts.Contact;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.sources.SourceIdentity;
 import dev.hookdesk.desk.sources.SourceService;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.JsonBody;
 import dev.hookdesk.http.Page;
@@ -33,6 +35,8 @@ public final class WidgetRoutes implements Routes {
       "is not a workspace and chat source that takes visitors";
 
   private final ChatService chats;
+  private final ChatActions actions;
+  private final ChatEnding ending;
   private final ContactService contacts;
   private final SourceService sources;
   private final SourceIdentity identity;
@@ -45,6 +49,8 @@ public final class WidgetRoutes implements Routes {
 
   public WidgetRoutes(WidgetParts parts) {
     this.chats = parts.chats();
+    this.actions = parts.chatActions();
+    this.ending = parts.chatEnding();
     this.contacts = parts.contacts();
     this.sources = parts.sources();
     this.identity = parts.identity();
@@ -72,17 +78,17 @@ public final class WidgetRoutes implements Routes {
       Chat after = chats.get(in.v.workspaceId(), in.chat.id());
       c.created(view.message(mapper.valueToTree(m), mapper.valueToTree(after)));
     });
-    onChat(router, "rating", (c, in) -> c.ok(chatView(chats.rate(in.v.workspaceId(), in.chat.id(),
+    onChat(router, "rating", (c, in) -> c.ok(chatView(ending.rate(in.v.workspaceId(), in.chat.id(),
         in.v.actor(), ChatInput.rating(c.body())))));
-    onChat(router, "callback", (c, in) -> c.ok(chatView(chats.callback(in.v.workspaceId(),
+    onChat(router, "callback", (c, in) -> c.ok(chatView(actions.callback(in.v.workspaceId(),
         in.chat.id(), in.v.actor(), ChatInput.callback(c.body())))));
     onChat(router, "abandon", (c, in) -> {
       c.body().allow().done();
-      c.ok(chatView(chats.abandon(in.v.workspaceId(), in.chat.id(), in.v.actor())));
+      c.ok(chatView(ending.abandon(in.v.workspaceId(), in.chat.id(), in.v.actor())));
     });
     onChat(router, "transcript", (c, in) -> {
       String email = ChatInput.transcriptEmail(c.body());
-      chats.transcript(in.v.workspaceId(), in.chat.id(), in.v.actor(), email);
+      actions.transcript(in.v.workspaceId(), in.chat.id(), in.v.actor(), email);
       // Recorded as chat.transcript_sent for integrations; Hookdesk sends no mail itself yet.
       c.ok(mapper.createObjectNode().put("email", email).put("requested", true));
     });

@@ -76,6 +76,17 @@ public final class WorkspaceService {
         .findOne()).orElseThrow(() -> new NotFound("Workspace", id));
   }
 
+  /** The workspace switch of webhook deliveries ({@code /settings/webhooks}, SPEC §5). */
+  public boolean webhooksEnabled(String workspaceId) {
+    return jdbi.withHandle(h -> h.createQuery("SELECT webhooks_enabled FROM workspaces WHERE id = :ws")
+        .bind("ws", workspaceId).mapTo(Boolean.class).one());
+  }
+
+  public void setWebhooksEnabled(String workspaceId, boolean enabled) {
+    jdbi.useHandle(h -> h.createUpdate("UPDATE workspaces SET webhooks_enabled = :on WHERE id = :ws")
+        .bind("on", enabled).bind("ws", workspaceId).execute());
+  }
+
   private Workspace insert(Handle h, String name) {
     Workspace ws = new Workspace(ids.next("ws"), name, clock.instant());
     h.createUpdate("INSERT INTO workspaces (id, name, created_at) VALUES (:id, :name, :at)")

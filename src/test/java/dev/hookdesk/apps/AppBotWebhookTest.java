@@ -4,19 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
-import dev.hookdesk.delivery.Receiver;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import dev.hookdesk.webhooks.StandardWebhooks;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,51 +29,21 @@ class AppBotWebhookTest {
   static final TestNode node = TestNode.perClass();
   static final Api owner = node.admin();
 
-  /** The app's bot service on loopback: records each call, answers with one message to chat.message_received. */
-  static final class BotService implements AutoCloseable {
-    record Call(Map<String, String> headers, byte[] body, JsonNode json) {}
-
-    final HttpServer server;
-    final List<Call> calls = new CopyOnWriteArrayList<>();
-
-    BotService() throws Exception {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-      server.createContext("/", ex -> {
-        Map<String, String> headers = new java.util.HashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), v.get(0)));
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-          body = in.readAllBytes();
-        }
-        JsonNode json = JSON.readTree(body);
-        calls.add(new Call(headers, body, json));
-        byte[] out = (json.get("type").asText().equals("chat.message_received")
-            ? "{\"messages\":[{\"text\":\"CRM bot: your order ships today\"}]}" : "").getBytes(StandardCharsets.UTF_8);
-        ex.sendResponseHeaders(200, out.length == 0 ? -1 : out.length);
-        if (out.length > 0) ex.getResponseBody().write(out);
-        ex.close();
-      });
-      server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-      server.start();
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + server.getAddress().getPort() + "/bot";
-    }
-
-    @Override
-    public void close() {
-      server.stop(0);
-    }
+  /** The app's bot service: answers chat.message_received with one message, anything else with nothing. */
+  static Receiver botService() {
+    Receiver bot = Receiver.http();
+    bot.respond(r -> Receiver.Reply.of(200, r.json().get("type").asText().equals("chat.message_received")
+        ? "{\"messages\":[{\"text\":\"CRM bot: your order ships today\"}]}" : ""));
+    return bot;
   }
 
   @Test
   void anAppsBotIsCalledAtItsBotWebhookAndItsAnswersArePosted() throws Exception {
-    try (BotService bot = new BotService(); Receiver mine = Receiver.answering(200)) {
+    try (Receiver bot = botService(); Receiver mine = Receiver.answering(200)) {
       Installer installer = new Installer(node, owner, REDIRECT);
       OAuthClient app = installer.register("chats:read", "chats:write");
       Api client = owner.asClient(app.clientId, app.clientSecret);
-      String botSecret = client.post("/apps/" + app.appId + "/webhooks", Api.json(Map.of("url", bot.url(),
+      String botSecret = client.post("/apps/" + app.appId + "/webhooks", Api.json(Map.of("url", bot.url("/bot"),
           "events", List.of("chat.*"), "type", "bot"))).expect(201).str("/secret");
       String mineHook = client.post("/apps/" + app.appId + "/webhooks", Api.json(Map.of("url", mine.url(),
           "events", List.of("chat.*"), "type", "workspace", "filters", Map.of("only_my_chats", true))))
@@ -93,7 +58,7 @@ class AppBotWebhookTest {
 
       // the app's own bot: kind bot only, no webhook_url of its own
       appToken.post("/agents", Api.json(Map.of("name", "Human?", "kind", "human"))).problem(422, "kind");
-      appToken.post("/agents", Api.json(Map.of("name", "Bot", "kind", "bot", "webhook_url", bot.url())))
+      appToken.post("/agents", Api.json(Map.of("name", "Bot", "kind", "bot", "webhook_url", bot.url("/bot"))))
           .problem(422, null);
       var created = appToken.post("/agents", Api.json(Map.of("name", "CRM bot", "kind", "bot",
           "status", "online", "max_chats", 20))).expect(201);
@@ -113,15 +78,15 @@ class AppBotWebhookTest {
 
       TestNode.await("the bot's answer in the chat", 10_000, () -> botTexts(admin, withBot)
           .contains("CRM bot: your order ships today"));
-      BotService.Call asked = bot.calls.stream()
+      Receiver.Request asked = bot.requests().stream()
           .filter(c -> c.json().get("type").asText().equals("chat.message_received")).findFirst().orElseThrow();
-      assertThat(StandardWebhooks.verifies(botSecret, asked.headers().get("webhook-id"),
-          asked.headers().get("webhook-timestamp"), asked.headers().get("webhook-signature"), asked.body()))
+      assertThat(StandardWebhooks.verifies(botSecret, asked.header("webhook-id"),
+          asked.header("webhook-timestamp"), asked.header("webhook-signature"), asked.bytes()))
           .as("signed with the bot webhook's secret").isTrue();
       assertThat(asked.json().at("/data/chat/id").asText()).isEqualTo(withBot);
       assertThat(asked.json().at("/data/message/text").asText()).as("http: personal fields redacted")
           .isEqualTo("[redacted]");
-      assertThat(bot.calls).allMatch(c -> c.json().at("/data/chat/id").asText().equals(withBot))
+      assertThat(bot.requests()).allMatch(c -> c.json().at("/data/chat/id").asText().equals(withBot))
           .noneMatch(c -> c.json().at("/actor/id").asText().equals(botId));
       JsonNode reply = last(admin, "chat.message_sent", withBot);
       assertThat(reply.at("/actor/id").asText()).isEqualTo(botId);

@@ -3,10 +3,10 @@ package dev.hookdesk.apps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.hookdesk.delivery.Receiver;
 import dev.hookdesk.desk.web.DeskClient;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.Browser;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

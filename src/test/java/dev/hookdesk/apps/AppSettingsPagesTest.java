@@ -2,10 +2,10 @@ package dev.hookdesk.apps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.hookdesk.delivery.Receiver;
 import dev.hookdesk.desk.web.DeskClient;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;

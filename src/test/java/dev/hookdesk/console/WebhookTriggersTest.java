@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import dev.hookdesk.webhooks.Signer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -28,13 +24,6 @@ class WebhookTriggersTest {
   static final TestNode node = TestNode.perClass();
   static final ObjectMapper JSON = new ObjectMapper();
 
-  record Got(Map<String, List<String>> headers, byte[] body) {
-    String header(String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .map(e -> e.getValue().get(0)).findFirst().orElse(null);
-    }
-  }
-
   @Test
   void everyCatalogTypeSaysHowToTriggerIt() {
     var triggers = dev.hookdesk.events.catalog.Triggers.load(node.node().catalog(), JSON);
@@ -44,18 +33,9 @@ class WebhookTriggersTest {
 
   @Test
   void thePageSaysHowToTriggerEachSubscribedTypeAndTestsAnyOfThem() throws Exception {
-    List<Got> got = new CopyOnWriteArrayList<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/", ex -> {
-      got.add(new Got(Map.copyOf(ex.getRequestHeaders()), ex.getRequestBody().readAllBytes()));
-      ex.sendResponseHeaders(204, -1);
-      ex.close();
-    });
-    receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    receiver.start();
-    try {
+    try (Receiver receiver = Receiver.answering(Receiver.Reply.of(204, Map.of(), new byte[0]))) {
       Api admin = node.admin();
-      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
+      String url = receiver.url();
       String id = admin.post("/webhooks", Api.json(Map.of("scope", "global", "url", url,
           "events", List.of("ticket.*", "contact.updated"), "private", false))).expect(201).str("/id");
       String secret = admin.get("/webhooks/" + id + "/secret").expect(200).str("/secret");
@@ -74,13 +54,13 @@ class WebhookTriggersTest {
       assertThat(sent.statusCode()).isEqualTo(200);
       assertThat(sent.body()).contains("data-success=\"true\"")
           .contains("<option value=\"ticket.agent_replied\" selected>");
-      assertThat(got).hasSize(1);
-      Got r = got.get(0);
+      assertThat(receiver.requests()).hasSize(1);
+      Receiver.Request r = receiver.last();
       assertThat(r.header("hookdesk-event-type")).isEqualTo("ticket.agent_replied");
       long ts = Long.parseLong(r.header("webhook-timestamp"));
       assertThat(r.header("webhook-signature"))
-          .isEqualTo(Signer.header(List.of(Signer.key(secret)), r.header("webhook-id"), ts, r.body()));
-      JsonNode body = JSON.readTree(new String(r.body(), StandardCharsets.UTF_8));
+          .isEqualTo(Signer.header(List.of(Signer.key(secret)), r.header("webhook-id"), ts, r.bytes()));
+      JsonNode body = r.json();
       assertThat(body.get("type").asText()).isEqualTo("ticket.agent_replied");
       assertThat(node.node().catalog().validate(body)).as("the sample against its schema").isEmpty();
       assertThat(body.at("/data/ticket/requester/email").asText()).as("not private").isEqualTo("[redacted]");
@@ -90,12 +70,10 @@ class WebhookTriggersTest {
       assertThat(notSubscribed.statusCode()).isEqualTo(422);
       var noToken = console.post("/console/webhooks/" + id + "/test", Map.of("event_type", "ticket.created"));
       assertThat(noToken.statusCode()).isEqualTo(403);
-      assertThat(got).as("nothing else was sent").hasSize(1);
+      assertThat(receiver.requests()).as("nothing else was sent").hasSize(1);
 
       console.post("/console/webhooks/" + id + "/test", Map.of("_csrf", console.csrf));
-      assertThat(got.get(1).header("hookdesk-event-type")).as("no choice is webhook.test").isEqualTo("webhook.test");
-    } finally {
-      receiver.stop(0);
+      assertThat(receiver.requests().get(1).header("hookdesk-event-type")).as("no choice is webhook.test").isEqualTo("webhook.test");
     }
   }
 }

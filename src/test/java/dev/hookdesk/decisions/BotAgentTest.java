@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,21 +19,21 @@ class BotAgentTest {
   static final TestNode node = TestNode.perClass();
 
   /** Echoes what the contact writes; "human" asks for a person. */
-  static Service.Answer echo(Service.Request r) {
-    if (!r.json().get("type").asText().equals("chat.message_received")) return new Service.Answer(200, "");
+  static Receiver.Reply echo(Receiver.Request r) {
+    if (!r.json().get("type").asText().equals("chat.message_received")) return Receiver.Reply.json(200, "");
     String text = r.json().at("/data/message/text").asText();
     if (text.contains("human")) {
-      return new Service.Answer(200, "{\"messages\":[{\"text\":\"Passing you to a colleague.\"}],\"handoff\":true}");
+      return Receiver.Reply.json(200, "{\"messages\":[{\"text\":\"Passing you to a colleague.\"}],\"handoff\":true}");
     }
-    return new Service.Answer(200, "{\"messages\":[{\"text\":\"echo: " + text + "\"}]}");
+    return Receiver.Reply.json(200, "{\"messages\":[{\"text\":\"echo: " + text + "\"}]}");
   }
 
   @Test
   void aBotTakesTheChatRepliesAndHandsOffToAHuman() throws Exception {
     Workspace w = Workspace.fresh(node);
     String ana = w.agent("Ana", 3);
-    try (Service service = new Service()) {
-      service.answer = BotAgentTest::echo;
+    try (Receiver service = Workspace.service()) {
+      service.respond(BotAgentTest::echo);
       String bot = bot(w, service.url());
       String secret = w.api.get("/agents/" + bot + "/secret").expect(200).str("/secret");
       w.api.put("/agents/" + bot + "/sources", Api.json(Map.of("sources", List.of("website")))).expect(200);
@@ -58,7 +59,7 @@ class BotAgentTest {
       assertThat(reply.at("/data/message/author_type").asText()).isEqualTo("bot");
 
       // no echo loop: the bot never heard of its own replies or of its own leaving
-      for (Service.Request r : service.requests) {
+      for (Receiver.Request r : service.requests()) {
         assertThat(r.json().at("/actor/id").asText()).isNotEqualTo(bot);
         assertThat(r.signedWith(secret)).isTrue();
       }
@@ -71,8 +72,8 @@ class BotAgentTest {
   void aBrokenBotHandsTheChatToAHuman() throws Exception {
     Workspace w = Workspace.fresh(node);
     String ana = w.agent("Ana", 3);
-    try (Service service = new Service()) {
-      service.answer = r -> new Service.Answer(500, "");
+    try (Receiver service = Workspace.service()) {
+      service.respond(r -> Receiver.Reply.json(500, ""));
       String bot = bot(w, service.url());
       w.api.put("/agents/" + bot + "/sources", Api.json(Map.of("sources", List.of("website")))).expect(200);
 
@@ -109,7 +110,7 @@ class BotAgentTest {
     return out;
   }
 
-  private static List<String> types(Service s) {
-    return s.requests.stream().map(r -> r.json().get("type").asText()).toList();
+  private static List<String> types(Receiver s) {
+    return s.requests().stream().map(r -> r.json().get("type").asText()).toList();
   }
 }

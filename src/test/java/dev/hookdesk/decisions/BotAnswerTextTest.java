@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +22,11 @@ class BotAnswerTextTest {
   @Test
   void nulCharactersAreStrippedFromABotsMessages() throws Exception {
     Workspace w = Workspace.fresh(node);
-    try (Service service = new Service()) {
-      service.answer = r -> r.json().get("type").asText().equals("chat.message_received")
-          ? new Service.Answer(200, "{\"messages\":[{\"text\":\"hel\\u0000lo\"},{\"text\":\"\\u0000\"},"
+    try (Receiver service = Workspace.service()) {
+      service.respond(r -> r.json().get("type").asText().equals("chat.message_received")
+          ? Receiver.Reply.json(200, "{\"messages\":[{\"text\":\"hel\\u0000lo\"},{\"text\":\"\\u0000\"},"
               + "{\"text\":\"again\"}]}")
-          : new Service.Answer(200, "");
+          : Receiver.Reply.json(200, ""));
       String bot = w.api.post("/agents", Api.json(Map.of("name", "Echo", "kind", "bot", "status", "online",
           "max_chats", 20, "webhook_url", service.url()))).expect(201).str("/id");
       w.api.put("/agents/" + bot + "/sources", Api.json(Map.of("sources", List.of("website")))).expect(200);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +23,8 @@ class BotDeliveryTest {
   @Test
   void aBotsCallsAreInItsDeliveryLogWithTheirAttempts() throws Exception {
     Workspace w = Workspace.fresh(node);
-    try (Service service = new Service()) {
-      service.answer = BotAgentTest::echo;
+    try (Receiver service = Workspace.service()) {
+      service.respond(BotAgentTest::echo);
       String bot = bot(w, service.url());
       String id = w.chat("Maria").get("id").asText();
       contactSays(w, id, "hello");
@@ -62,8 +63,8 @@ class BotDeliveryTest {
   void aFailingBotIsRetriedBrieflyThenHandsTheChatToAHuman() throws Exception {
     Workspace w = Workspace.fresh(node);
     String ana = w.agent("Ana", 3);
-    try (Service service = new Service()) {
-      service.answer = r -> new Service.Answer(503, "");
+    try (Receiver service = Workspace.service()) {
+      service.respond(r -> Receiver.Reply.json(503, ""));
       String bot = bot(w, service.url());
       String id = w.chat("Maria").get("id").asText();
 
@@ -73,7 +74,7 @@ class BotDeliveryTest {
       assertThat(call.get("event_type").asText()).isEqualTo("chat.assigned");
       assertThat(call.get("attempt_count").asInt()).isEqualTo(4);
       assertThat(w.api.get("/deliveries/" + call.get("id").asText()).expect(200).at("/attempts")).hasSize(4);
-      assertThat(service.requests).hasSize(4);
+      assertThat(service.requests()).hasSize(4);
       JsonNode left = w.last("chat.agent_left", id);
       assertThat(left.at("/actor/id").asText()).isEqualTo(bot);
     }
@@ -84,8 +85,8 @@ class BotDeliveryTest {
     Workspace w = Workspace.fresh(node);
     AtomicInteger inFlight = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
-    try (Service service = new Service()) {
-      service.answer = r -> {
+    try (Receiver service = Workspace.service()) {
+      service.respond(r -> {
         most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
           Thread.sleep(150);
@@ -94,7 +95,7 @@ class BotDeliveryTest {
         }
         inFlight.decrementAndGet();
         return BotAgentTest.echo(r);
-      };
+      });
       String bot = bot(w, service.url());
       String id = w.chat("Maria").get("id").asText();
       for (int i = 1; i <= 5; i++) contactSays(w, id, "m" + i);
@@ -103,7 +104,7 @@ class BotDeliveryTest {
       assertThat(botTexts(w, id)).containsExactly("echo: m1", "echo: m2", "echo: m3", "echo: m4", "echo: m5");
       assertThat(most.get()).as("calls of one chat in flight at once").isEqualTo(1);
       List<String> heard = new ArrayList<>();
-      for (Service.Request r : service.requests) {
+      for (Receiver.Request r : service.requests()) {
         if (r.json().get("type").asText().equals("chat.message_received")) {
           heard.add(r.json().at("/data/message/text").asText());
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.LogLines;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.HashMap;
 import java.util.List;
@@ -26,9 +27,9 @@ class DecisionRecordingTest {
     Workspace w = Workspace.fresh(node);
     w.agent("Ana", 3);
     String bo = w.agent("Bo", 3);
-    try (Service service = new Service()) {
+    try (Receiver service = Workspace.service()) {
       String hook = w.decisionWebhook(service.url(), 3000);
-      service.answer = r -> new Service.Answer(200, "{\"agent_id\":\"" + bo + "\"}\u0000bad");
+      service.respond(r -> Receiver.Reply.json(200, "{\"agent_id\":\"" + bo + "\"}\u0000bad"));
 
       JsonNode chat = w.chat("Maria");
 
@@ -43,13 +44,13 @@ class DecisionRecordingTest {
   void theCustomHeaderValuesAreMaskedInTheRecordedCall() throws Exception {
     Workspace w = Workspace.fresh(node);
     String ana = w.agent("Ana", 3);
-    try (Service service = new Service()) {
+    try (Receiver service = Workspace.service()) {
       String hook = decisionWebhook(w, service.url(), Map.of("X-Api-Key", "sk_live_secret"));
-      service.answer = r -> new Service.Answer(200, "{\"agent_id\":\"" + ana + "\"}");
+      service.respond(r -> Receiver.Reply.json(200, "{\"agent_id\":\"" + ana + "\"}"));
 
       w.chat("Maria");
 
-      assertThat(service.requests.get(0).header("x-api-key")).isEqualTo("sk_live_secret");
+      assertThat(service.requests().get(0).header("x-api-key")).isEqualTo("sk_live_secret");
       String delivery = w.deliveries(hook).get(0).get("id").asText();
       Api.Res full = w.api.get("/deliveries/" + delivery).expect(200);
       assertThat(full.text()).doesNotContain("sk_live_secret");
@@ -59,14 +60,14 @@ class DecisionRecordingTest {
 
   @Test
   void aCallTheDatabaseRefusesToRecordIsLoggedWithoutItsValuesAndTheChatIsRoutedAnyway() throws Exception {
-    try (TestNode own = TestNode.start(); LogLines logs = LogLines.capture(); Service service = new Service()) {
+    try (TestNode own = TestNode.start(); LogLines logs = LogLines.capture(); Receiver service = Workspace.service()) {
       // refuses every attempt to this URL, note or not: the call cannot be recorded at all
       own.node().database().inTransaction(h -> h.execute("ALTER TABLE delivery_attempts ADD CONSTRAINT"
           + " refuse_url CHECK (url NOT LIKE '%" + SECRET + "%')"));
       Workspace w = Workspace.fresh(own);
       String ana = w.agent("Ana", 3);
       decisionWebhook(w, service.url() + "?key=" + SECRET, Map.of());
-      service.answer = r -> new Service.Answer(200, "{\"agent_id\":\"" + ana + "\"}");
+      service.respond(r -> Receiver.Reply.json(200, "{\"agent_id\":\"" + ana + "\"}"));
 
       JsonNode chat = w.chat("Maria");
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.ManualClock;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -36,9 +37,9 @@ class DecisionWebhookTest {
     Workspace w = Workspace.fresh(node);
     String ana = w.agent("Ana", 3);
     String bo = w.agent("Bo", 3);
-    try (Service service = new Service()) {
+    try (Receiver service = Workspace.service()) {
       String hook = w.decisionWebhook(service.url(), 3000);
-      service.answer = r -> new Service.Answer(200, "{\"agent_id\":\"" + bo + "\"}");
+      service.respond(r -> Receiver.Reply.json(200, "{\"agent_id\":\"" + bo + "\"}"));
 
       JsonNode chat = w.chat("Maria");
 
@@ -48,7 +49,7 @@ class DecisionWebhookTest {
       assertThat(assigned.at("/data/decided_by").asText()).isEqualTo(hook);
       assertThat(assigned.at("/data/fallback_reason").isMissingNode()).isTrue();
 
-      Service.Request req = service.requests.get(0);
+      Receiver.Request req = service.requests().get(0);
       assertThat(req.json().get("type").asText()).isEqualTo("chat.assignment_requested");
       assertThat(req.json().at("/data/chat/id").asText()).isEqualTo(chat.get("id").asText());
       assertThat(req.json().at("/data/contact/name").asText()).isEqualTo("Maria");
@@ -81,16 +82,16 @@ class DecisionWebhookTest {
     try (ServerSocket s = new ServerSocket(0)) {
       closedPort = s.getLocalPort();
     }
-    try (Service service = new Service()) {
+    try (Receiver service = Workspace.service()) {
       String hook = w.decisionWebhook(service.url(), 3000);
-      Map<String, Service.Answer> answers = new java.util.LinkedHashMap<>();
-      answers.put("http_status", new Service.Answer(500, "{\"agent_id\":null}"));
-      answers.put("malformed_body", new Service.Answer(200, "agent please"));
-      answers.put("declined", new Service.Answer(200, "{\"agent_id\":null}"));
-      answers.put("invalid_body", new Service.Answer(200, "{\"agent\":\"agt_x\"}"));
-      answers.put("not_a_candidate", new Service.Answer(200, "{\"agent_id\":\"agt_nobody\"}"));
+      Map<String, Receiver.Reply> answers = new java.util.LinkedHashMap<>();
+      answers.put("http_status", Receiver.Reply.json(500, "{\"agent_id\":null}"));
+      answers.put("malformed_body", Receiver.Reply.json(200, "agent please"));
+      answers.put("declined", Receiver.Reply.json(200, "{\"agent_id\":null}"));
+      answers.put("invalid_body", Receiver.Reply.json(200, "{\"agent\":\"agt_x\"}"));
+      answers.put("not_a_candidate", Receiver.Reply.json(200, "{\"agent_id\":\"agt_nobody\"}"));
       for (var e : answers.entrySet()) {
-        service.answer = r -> e.getValue();
+        service.respond(r -> e.getValue());
         expectFallback(w, hook, e.getKey());
       }
       w.api.patch("/webhooks/" + hook, Api.json(Map.of("url", "http://127.0.0.1:" + closedPort + "/")))
@@ -116,9 +117,9 @@ class DecisionWebhookTest {
   void aServiceAnswering410IsDisabledAndTheChatsGoToTheBuiltInRouting() throws Exception {
     Workspace w = Workspace.fresh(node);
     w.agent("Ana", 50);
-    try (Service service = new Service()) {
+    try (Receiver service = Workspace.service()) {
       String hook = w.decisionWebhook(service.url(), 3000);
-      service.answer = r -> new Service.Answer(410, "");
+      service.respond(r -> Receiver.Reply.json(410, ""));
       expectFallback(w, hook, "http_status");
       JsonNode webhook = w.api.get("/webhooks/" + hook).expect(200).json();
       assertThat(webhook.get("enabled").asBoolean()).isFalse();
@@ -129,7 +130,7 @@ class DecisionWebhookTest {
 
       JsonNode next = w.chat("After the 410");
       assertThat(next.at("/participants").size()).isEqualTo(1);
-      assertThat(service.requests).hasSize(1);
+      assertThat(service.requests()).hasSize(1);
     }
   }
 
@@ -137,8 +138,8 @@ class DecisionWebhookTest {
   void aHangingServiceCostsTheChatNoMoreThanItsTimeout() throws Exception {
     Workspace w = Workspace.fresh(node);
     String ana = w.agent("Ana", 3);
-    try (Service service = new Service()) {
-      service.hang = true;
+    try (Receiver service = Workspace.service()) {
+      service.answer(Receiver.Reply.hang());
       String hook = w.decisionWebhook(service.url(), 1000);
       long t0 = System.nanoTime();
       JsonNode chat = w.chat("Maria");
@@ -159,14 +160,14 @@ class DecisionWebhookTest {
   void aFailingServiceIsSkippedForACoolDownThenAskedAgain() throws Exception {
     Workspace w = Workspace.fresh(node);
     w.agent("Ana", 50);
-    try (Service service = new Service()) {
+    try (Receiver service = Workspace.service()) {
       String hook = w.decisionWebhook(service.url(), 3000);
-      service.answer = r -> new Service.Answer(503, "");
+      service.respond(r -> Receiver.Reply.json(503, ""));
       for (int i = 0; i < 5; i++) w.chat("Failing " + i);
-      assertThat(service.requests).hasSize(5);
+      assertThat(service.requests()).hasSize(5);
 
       JsonNode skipped = w.chat("Skipped");
-      assertThat(service.requests).hasSize(5);
+      assertThat(service.requests()).hasSize(5);
       assertThat(skipped.at("/participants").size()).isEqualTo(1);
       assertThat(w.last("chat.assigned", skipped.get("id").asText()).at("/data/fallback_reason").asText())
           .isEqualTo("cooling_down");
@@ -176,9 +177,9 @@ class DecisionWebhookTest {
 
       clock.advance(Duration.ofSeconds(31));
       String ana = w.api.get("/agents").expect(200).at("/data/0/id").asText();
-      service.answer = r -> new Service.Answer(200, "{\"agent_id\":\"" + ana + "\"}");
+      service.respond(r -> Receiver.Reply.json(200, "{\"agent_id\":\"" + ana + "\"}"));
       JsonNode healthy = w.chat("Healthy again");
-      assertThat(service.requests).hasSize(6);
+      assertThat(service.requests()).hasSize(6);
       assertThat(w.last("chat.assigned", healthy.get("id").asText()).at("/data/decided_by").asText())
           .isEqualTo(hook);
     }

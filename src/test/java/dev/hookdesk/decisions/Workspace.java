@@ -2,6 +2,7 @@ package dev.hookdesk.decisions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,11 @@ final class Workspace {
 
   private Workspace(Api api) {
     this.api = api;
+  }
+
+  /** A decision service or bot on loopback; until told otherwise it declines ({@code agent_id} null). */
+  static Receiver service() {
+    return Receiver.answering(Receiver.Reply.json(200, "{\"agent_id\":null}"));
   }
 
   static Workspace fresh(TestNode node) {

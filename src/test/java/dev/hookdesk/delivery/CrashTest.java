@@ -3,12 +3,13 @@ package dev.hookdesk.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookdesk.testing.Api;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,14 +27,14 @@ class CrashTest {
   void afterSigkillAndRestartEveryPairIsDeliveredAndOnlyInFlightOnesTwice() throws Exception {
     Path dataDir = Files.createTempDirectory("hookdesk-crash");
     Map<String, String> settings = NodeProcess.settings(dataDir, 4);
-    try (CountingReceiver receiver = new CountingReceiver()) {
+    try (Receiver receiver = Receiver.http()) {
       receiver.answerOnly(EVENTS); // then hold requests, so some are in flight at the kill
       long killedAt;
       try (NodeProcess node = NodeProcess.start(settings)) {
         Api api = node.api();
         // Held requests must not time out before the kill: each is one pair, in flight once.
-        Hooks.register(api, receiver.url("a"), SCHEDULE, 30_000);
-        Hooks.register(api, receiver.url("b"), SCHEDULE, 30_000);
+        Hooks.register(api, receiver.url("/a"), SCHEDULE, 30_000);
+        Hooks.register(api, receiver.url("/b"), SCHEDULE, 30_000);
         fire(api, EVENTS);
         TestNode.await("requests held in flight", 30_000, () -> receiver.held() >= 100);
         assertThat(receiver.distinct()).as("pairs reached before the kill").isLessThan(2 * EVENTS);

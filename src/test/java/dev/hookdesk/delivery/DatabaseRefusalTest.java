@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.LogLines;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,7 +30,7 @@ class DatabaseRefusalTest {
     node.node().database().inTransaction(h -> h.execute("ALTER TABLE delivery_attempts ADD CONSTRAINT"
         + " refuse_marked CHECK (response_body IS NULL OR response_body NOT LIKE '%refuse-me%')"));
     try (LogLines logs = LogLines.capture();
-         RawReceiver bad = RawReceiver.answering("refuse-me".getBytes(StandardCharsets.UTF_8));
+         Receiver bad = Receiver.rawAnswering("refuse-me".getBytes(StandardCharsets.UTF_8));
          Receiver good = Receiver.answering(200)) {
       Api api = node.admin();
       String badHook = Hooks.register(api, bad.url() + "?key=" + SECRET, List.of("1s"));
@@ -42,7 +43,7 @@ class DatabaseRefusalTest {
       assertThat(attempt.get("response_status").asInt()).isEqualTo(200);
       assertThat(attempt.get("response_body").asText()).startsWith("not recorded: the database refused");
       assertThat(good.count()).isEqualTo(1);
-      assertThat(bad.requests).hasSize(1);
+      assertThat(bad.requests()).hasSize(1);
 
       assertThat(logs.lines()).as("the refusal is logged").anyMatch(l -> l.contains(d.get("id").asText()));
       assertThat(logs.lines()).noneMatch(l -> l.contains(SECRET));

@@ -3,9 +3,10 @@ package dev.hookdesk.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookdesk.delivery.Receiver.Reply;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
+import dev.hookdesk.testing.Receiver.Reply;
 import dev.hookdesk.testing.TestNode;
 import java.time.Instant;
 import java.util.HashSet;
@@ -54,7 +55,7 @@ class DeliveryControlTest {
   @Test
   void aHangingEndpointDoesNotDelayAHealthyOne() {
     try (TestNode node = TestNode.start();
-         Receiver hanging = new Receiver(n -> Reply.hang());
+         Receiver hanging = Receiver.answering(n -> Reply.hang());
          Receiver healthy = Receiver.answering(200)) {
       Api api = node.admin();
       String slow = Hooks.register(api, hanging.url(), List.of("1m"), 30_000);
@@ -98,7 +99,7 @@ class DeliveryControlTest {
 
   @Test
   void everyEventIsDeliveredAfterTheNodeRestartsOnTheSameDatabase() {
-    try (Receiver receiver = new Receiver(n -> Reply.hang());
+    try (Receiver receiver = Receiver.answering(n -> Reply.hang());
          RestartableNode nodes = new RestartableNode()) {
       Api api = nodes.start();
       String webhook = Hooks.register(api, receiver.url(), List.of("1m"), 30_000);

@@ -3,9 +3,10 @@ package dev.hookdesk.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookdesk.delivery.Receiver.Reply;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
+import dev.hookdesk.testing.Receiver.Reply;
 import dev.hookdesk.testing.TestNode;
 import dev.hookdesk.webhooks.Signer;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,7 @@ class DeliveryTest {
   @Test
   void retriesAFailureWithTheSameWebhookIdUntilItSucceeds() {
     try (TestNode node = TestNode.start();
-         Receiver receiver = new Receiver(n -> n == 1 ? Reply.of(500) : Reply.of(200))) {
+         Receiver receiver = Receiver.answering(n -> n == 1 ? Reply.of(500) : Reply.of(200))) {
       Api api = node.admin();
       String webhook = Hooks.register(api, receiver.url(), List.of("1s", "1s"));
       Hooks.fire(api, "Maria");
@@ -86,7 +87,7 @@ class DeliveryTest {
   void redirectsAreFailuresAndAreNotFollowed() {
     try (TestNode node = TestNode.start();
          Receiver elsewhere = Receiver.answering(200);
-         Receiver receiver = new Receiver(n -> new Reply(302, Map.of("Location", elsewhere.url()), false))) {
+         Receiver receiver = Receiver.answering(n -> Reply.of(302, Map.of("Location", elsewhere.url()), new byte[0]))) {
       Api api = node.admin();
       String webhook = Hooks.register(api, receiver.url(), List.of("1s"));
       Hooks.fire(api, "Maria");
@@ -118,8 +119,8 @@ class DeliveryTest {
   @Test
   void retryAfterOn429IsHonouredInsteadOfTheSchedule() {
     try (TestNode node = TestNode.start();
-         Receiver receiver = new Receiver(n -> n == 1
-             ? new Reply(429, Map.of("Retry-After", "1"), false) : Reply.of(200))) {
+         Receiver receiver = Receiver.answering(n -> n == 1
+             ? Reply.of(429, Map.of("Retry-After", "1"), new byte[0]) : Reply.of(200))) {
       Api api = node.admin();
       // The schedule alone would wait an hour; the receiver asks for one second.
       String webhook = Hooks.register(api, receiver.url(), List.of("1h"));
@@ -134,7 +135,7 @@ class DeliveryTest {
   @Test
   void aTimeoutIsRetried() {
     try (TestNode node = TestNode.start();
-         Receiver receiver = new Receiver(n -> n == 1 ? Reply.hang() : Reply.of(200))) {
+         Receiver receiver = Receiver.answering(n -> n == 1 ? Reply.hang() : Reply.of(200))) {
       Api api = node.admin();
       String webhook = Hooks.register(api, receiver.url(), List.of("1s"), 1000);
       Hooks.fire(api, "Maria");

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class HeaderBombTest {
   @Test
   void twentyMegabytesOfHeadersFailTheAttemptAndOthersAreDeliveredMeanwhile() throws Exception {
     byte[] line = ("X-A: " + "a".repeat(100) + "\r\n").getBytes(StandardCharsets.US_ASCII);
-    try (RawReceiver bomb = new RawReceiver(out -> {
+    try (Receiver bomb = Receiver.raw(out -> {
           out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
           for (int sent = 0; sent < 20 << 20; sent += line.length) out.write(line);
           out.write("Content-Length: 2\r\n\r\nok".getBytes(StandardCharsets.US_ASCII));
@@ -42,7 +42,7 @@ class HeaderBombTest {
 
   @Test
   void oneHugeHeaderLineFailsTheAttemptToo() throws Exception {
-    try (RawReceiver bomb = new RawReceiver(out -> {
+    try (Receiver bomb = Receiver.raw(out -> {
           out.write("HTTP/1.1 200 OK\r\nX-A: ".getBytes(StandardCharsets.US_ASCII));
           byte[] chunk = "a".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
           for (int i = 0; i < 320; i++) out.write(chunk);
@@ -61,7 +61,7 @@ class HeaderBombTest {
 
   @Test
   void theHeadersKeptOfAnAttemptAreBoundedInCountAndSize() throws Exception {
-    try (RawReceiver many = new RawReceiver(out -> {
+    try (Receiver many = Receiver.raw(out -> {
           StringBuilder head = new StringBuilder("HTTP/1.1 200 OK\r\n");
           for (int i = 0; i < 100; i++) head.append("X-H").append(i).append(": v\r\n");
           // one name repeated: joined into one value, kept within the bound

@@ -3,6 +3,7 @@ package dev.hookdesk.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookdesk.testing.Api;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestDatabase;
 import dev.hookdesk.testing.TestNode;
 import java.nio.file.Files;
@@ -23,13 +24,13 @@ class MultiNodeTest {
   void twoNodesShareTheWorkAndWithDefaultSettingsTheSurvivorFinishesTheKilledNodesWithin30s()
       throws Exception {
     try (TestDatabase db = TestDatabase.createPostgres();
-         CountingReceiver receiver = new CountingReceiver()) {
+         Receiver receiver = Receiver.http()) {
       String key = Base64.getEncoder().encodeToString(new byte[32]);
       NodeProcess a = NodeProcess.start(settings(db, key, Map.of()));
       try (NodeProcess b = NodeProcess.start(settings(db, key, Map.of()))) {
         // timeouts well above a loaded machine's answer times: a retry here means a lost request
-        Hooks.register(a.api(), receiver.url("x"), SCHEDULE, 10_000);
-        Hooks.register(b.api(), receiver.url("y"), SCHEDULE, 10_000);
+        Hooks.register(a.api(), receiver.url("/x"), SCHEDULE, 10_000);
+        Hooks.register(b.api(), receiver.url("/y"), SCHEDULE, 10_000);
 
         // Normal operation: events through both nodes, no pair delivered twice.
         fireThroughBoth(a.api(), b.api(), 0, 600);
@@ -69,12 +70,12 @@ class MultiNodeTest {
   @Test
   void aPausedNodeDeclaredDeadSendsNothingTwiceWhenItComesBack() throws Exception {
     try (TestDatabase db = TestDatabase.createPostgres();
-         CountingReceiver receiver = new CountingReceiver()) {
+         Receiver receiver = Receiver.http()) {
       String key = Base64.getEncoder().encodeToString(new byte[32]);
       Map<String, String> fast = Map.of("HOOKDESK_NODE_TIMEOUT_SECONDS", "3");
       try (NodeProcess a = NodeProcess.start(settings(db, key, fast));
            NodeProcess b = NodeProcess.start(settings(db, key, fast))) {
-        String hook = Hooks.register(a.api(), receiver.url("x"), SCHEDULE, 10_000);
+        String hook = Hooks.register(a.api(), receiver.url("/x"), SCHEDULE, 10_000);
 
         // a and b hold requests in flight; a is paused (a long GC, a frozen VM) with its claims
         receiver.answerOnly(0);
@@ -87,7 +88,7 @@ class MultiNodeTest {
         TestNode.await("every delivery succeeded, through b", 30_000, () -> b.api()
             .get("/webhooks/" + hook + "/deliveries?status=succeeded&limit=500").expect(200)
             .at("/data").size() == 200);
-        int before = receiver.total();
+        int before = receiver.count();
 
         a.resume();
         // a finds out at its next beat and continues under a new id; the results of what it held
@@ -96,7 +97,7 @@ class MultiNodeTest {
             () -> a.output().contains("was declared dead by another node"));
         long watchUntil = System.currentTimeMillis() + 5_000; // past the 1 s retry of any stale result
         while (System.currentTimeMillis() < watchUntil) {
-          assertThat(receiver.total()).as("requests after a came back").isEqualTo(before);
+          assertThat(receiver.count()).as("requests after a came back").isEqualTo(before);
           Thread.sleep(50);
         }
         assertThat(b.api().get("/webhooks/" + hook + "/deliveries?status=succeeded&limit=500")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class ReceiverContentTest {
   @Test
   void aBodyWithNulAndBytesThatAreNotUtf8IsRecordedVisiblyAndOtherWebhooksKeepFlowing() throws Exception {
     byte[] hostile = {'o', 'k', 0, 'b', 'a', 'd', (byte) 0xff, ' ', '\\', 'x', ' ', (byte) 0xc3, (byte) 0xa9};
-    try (RawReceiver bad = RawReceiver.answering(hostile); Receiver good = Receiver.answering(200)) {
+    try (Receiver bad = Receiver.rawAnswering(hostile); Receiver good = Receiver.answering(200)) {
       Api api = node.admin();
       String badHook = Hooks.register(api, bad.url(), List.of("1s"));
       String goodHook = Hooks.register(api, good.url(), List.of("1s"));
@@ -37,7 +38,7 @@ class ReceiverContentTest {
       Hooks.awaitStatus(api, badHook, 2, "succeeded", 10_000);
       Hooks.awaitStatus(api, goodHook, 2, "succeeded", 10_000);
       assertThat(good.count()).isEqualTo(2);
-      assertThat(bad.requests).hasSize(2);
+      assertThat(bad.requests()).hasSize(2);
     }
   }
 }

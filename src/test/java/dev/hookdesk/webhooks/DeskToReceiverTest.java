@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,7 @@ class DeskToReceiverTest {
       assertThat(types(receiver)).as("contact.created is not subscribed").doesNotContain("contact.created")
           .allMatch(t -> t.startsWith("ticket."));
 
-      for (Receiver.Request r : receiver.requests) {
+      for (Receiver.Request r : receiver.requests()) {
         assertThat(StandardWebhooks.verifies(secret, r)).as("signature of %s", r.header("hookdesk-event-type")).isTrue();
         JsonNode body = JSON.readTree(r.body());
         assertThat(r.header("webhook-id")).isEqualTo(body.get("id").asText());
@@ -84,9 +85,9 @@ class DeskToReceiverTest {
       // The app chat's events were committed before the last website one; had they matched,
       // they would have been delivered by now as well.
       TestNode.await("every delivery of the webhook settled", 10_000, () -> api.get("/webhooks/" + hook
-          + "/deliveries").json().at("/data").size() == receiver.requests.size());
-      assertThat(receiver.requests).hasSize(3);
-      for (Receiver.Request r : receiver.requests) {
+          + "/deliveries").json().at("/data").size() == receiver.requests().size());
+      assertThat(receiver.requests()).hasSize(3);
+      for (Receiver.Request r : receiver.requests()) {
         assertThat(StandardWebhooks.verifies(secret, r)).isTrue();
         JsonNode body = JSON.readTree(r.body());
         assertThat(body.at("/data/chat/id").asText()).isEqualTo(fromWeb);
@@ -100,10 +101,10 @@ class DeskToReceiverTest {
   }
 
   private static List<String> types(Receiver r) {
-    return r.requests.stream().map(x -> x.header("hookdesk-event-type")).toList();
+    return r.requests().stream().map(x -> x.header("hookdesk-event-type")).toList();
   }
 
   private static Receiver.Request byType(Receiver r, String type) {
-    return r.requests.stream().filter(x -> type.equals(x.header("hookdesk-event-type"))).findFirst().orElseThrow();
+    return r.requests().stream().filter(x -> type.equals(x.header("hookdesk-event-type"))).findFirst().orElseThrow();
   }
 }

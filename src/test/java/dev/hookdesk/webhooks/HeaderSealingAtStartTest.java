@@ -6,6 +6,7 @@ import dev.hookdesk.Hookdesk;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestDatabase;
 import dev.hookdesk.testing.TestNode;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -29,9 +30,9 @@ class OperationalWebhookTest {
       throws Exception {
     try (Receiver ops = Receiver.http(); Receiver brokenOps = Receiver.http();
          Receiver gone = Receiver.http(); Receiver failing = Receiver.http()) {
-      gone.answer = new Receiver.Answer(410, Map.of(), new byte[0]);
-      failing.answer = new Receiver.Answer(500, Map.of(), "down".getBytes(StandardCharsets.UTF_8));
-      brokenOps.answer = failing.answer;
+      gone.answer(Receiver.Reply.of(410, Map.of(), new byte[0]));
+      failing.answer(Receiver.Reply.of(500, Map.of(), "down".getBytes(StandardCharsets.UTF_8)));
+      brokenOps.answer(Receiver.Reply.of(500, Map.of(), "down".getBytes(StandardCharsets.UTF_8)));
       String opsHook = register("operational", ops.url("/ops"), List.of("webhook.*", "delivery.exhausted"),
           List.of("5m"));
       String opsSecret = api.get("/webhooks/" + opsHook + "/secret").expect(200).str("/secret");
@@ -46,10 +47,10 @@ class OperationalWebhookTest {
       // two reports of exhaustion race here (the failing webhook's and the broken operational
       // webhook's own), so wait for the failing webhook's by its id
       TestNode.await("webhook.disabled and the failing webhook's delivery.exhausted", 30_000,
-          () -> types(ops).contains("webhook.disabled") && ops.requests.stream()
+          () -> types(ops).contains("webhook.disabled") && ops.requests().stream()
               .map(OperationalWebhookTest::json)
               .anyMatch(b -> failingHook.equals(b.at("/data/webhook_id").asText())));
-      for (Receiver.Request r : ops.requests) {
+      for (Receiver.Request r : ops.requests()) {
         assertThat(StandardWebhooks.verifies(opsSecret, r)).as("signature").isTrue();
         JsonNode body = JSON.readTree(r.body());
         assertThat(node.node().catalog().validate(body)).as("schema of %s", body.get("type")).isEmpty();
@@ -57,7 +58,7 @@ class OperationalWebhookTest {
       JsonNode disabled = body(ops, "webhook.disabled");
       assertThat(disabled.at("/data/webhook/id").asText()).isEqualTo(goneHook);
       assertThat(disabled.at("/data/reason").asText()).contains("410");
-      JsonNode exhausted = ops.requests.stream().map(OperationalWebhookTest::json)
+      JsonNode exhausted = ops.requests().stream().map(OperationalWebhookTest::json)
           .filter(b -> failingHook.equals(b.at("/data/webhook_id").asText())).findFirst().orElseThrow();
       assertThat(exhausted.at("/type").asText()).isEqualTo("delivery.exhausted");
       assertThat(exhausted.at("/data/attempts").asInt()).isEqualTo(2);
@@ -65,14 +66,14 @@ class OperationalWebhookTest {
       // the broken operational webhook was sent webhook.disabled, failed twice, and the report of its
       // own exhaustion went to the other operational webhook only
       TestNode.await("the broken operational webhook's own delivery exhausted", 30_000,
-          () -> ops.requests.stream().map(OperationalWebhookTest::json)
+          () -> ops.requests().stream().map(OperationalWebhookTest::json)
               .anyMatch(b -> brokenHook.equals(b.at("/data/webhook_id").asText())));
-      assertThat(brokenOps.requests).extracting(OperationalWebhookTest::json)
+      assertThat(brokenOps.requests()).extracting(OperationalWebhookTest::json)
           .as("what the broken operational webhook was sent").isNotEmpty()
           .allMatch(b -> !brokenHook.equals(b.at("/data/webhook_id").asText()));
       // it also failed to take the report about the failing webhook: a report of a failed report
       // goes nowhere, so two broken operational webhooks cannot keep reporting each other
-      assertThat(ops.requests).extracting(OperationalWebhookTest::json)
+      assertThat(ops.requests()).extracting(OperationalWebhookTest::json)
           .noneMatch(b -> "delivery.exhausted".equals(b.at("/data/event_type").asText()));
       assertThat(api.get("/webhooks/" + goneHook).expect(200).at("/enabled").asBoolean()).isFalse();
     }
@@ -95,11 +96,11 @@ class OperationalWebhookTest {
   }
 
   private static List<String> types(Receiver r) {
-    return r.requests.stream().map(q -> q.header("hookdesk-event-type")).toList();
+    return r.requests().stream().map(q -> q.header("hookdesk-event-type")).toList();
   }
 
   private static JsonNode body(Receiver r, String type) {
-    return r.requests.stream().filter(q -> type.equals(q.header("hookdesk-event-type")))
+    return r.requests().stream().filter(q -> type.equals(q.header("hookdesk-event-type")))
         .map(OperationalWebhookTest::json).findFirst().orElseThrow();
   }
 

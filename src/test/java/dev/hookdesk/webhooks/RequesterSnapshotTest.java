@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
+import dev.hookdesk.testing.SelfSigned;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ class RequesterSnapshotTest {
 
   @Test
   void ticketEventsCarryTheRequesterRedactedUnlessTheWebhookIsPrivate() throws Exception {
-    Receiver.SelfSigned cert = Receiver.SelfSigned.create();
+    SelfSigned cert = SelfSigned.create();
     try (Receiver open = Receiver.http(); Receiver tls = Receiver.https(cert);
         TestNode node = TestNode.start(Map.of(HookdeskConfig.TRUSTED_CERTS, cert.pem().toString()))) {
       Api api = node.admin();
@@ -75,7 +77,7 @@ class RequesterSnapshotTest {
   }
 
   private static Receiver.Request byType(Receiver r, String type) {
-    return r.requests.stream().filter(x -> type.equals(x.header("hookdesk-event-type"))).findFirst()
+    return r.requests().stream().filter(x -> type.equals(x.header("hookdesk-event-type"))).findFirst()
         .orElse(null);
   }
 }

@@ -1,5 +1,6 @@
 package dev.hookdesk.webhooks;
 
+import dev.hookdesk.testing.Receiver;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -34,6 +35,6 @@ public final class StandardWebhooks {
 
   static boolean verifies(String secret, Receiver.Request r) {
     return verifies(secret, r.header("webhook-id"), r.header("webhook-timestamp"),
-        r.header("webhook-signature"), r.body());
+        r.header("webhook-signature"), r.bytes());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ class WebhookEgressTest {
             .as(e.getKey()).contains(e.getValue());
       }
       assertThat(admin.get("/webhooks").at("/data").size()).isZero();
-      assertThat(receiver.requests).isEmpty();
+      assertThat(receiver.requests()).isEmpty();
     }
   }
 
@@ -57,7 +58,7 @@ class WebhookEgressTest {
       admin.post("/webhooks", Api.json(to("http://169.254.169.254/"))).problem(422, "url");
       admin.post("/webhooks", Api.json(to("http://10.0.0.1/"))).problem(422, "url");
       assertThat(admin.post("/webhooks/" + byName + "/test").expect(200).at("/status").asInt()).isEqualTo(200);
-      assertThat(receiver.requests).hasSize(1);
+      assertThat(receiver.requests()).hasSize(1);
     }
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
+import dev.hookdesk.testing.SelfSigned;
 import dev.hookdesk.testing.TestNode;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ class WebhookHttpsTest {
 
   @Test
   void aPrivateWebhookGetsPersonalDataOverVerifiedTls() throws Exception {
-    Receiver.SelfSigned cert = Receiver.SelfSigned.create();
+    SelfSigned cert = SelfSigned.create();
     try (Receiver tls = Receiver.https(cert);
         TestNode node = TestNode.start(Map.of(HookdeskConfig.TRUSTED_CERTS, cert.pem().toString()))) {
       Api admin = node.admin();
@@ -39,7 +41,7 @@ class WebhookHttpsTest {
 
   @Test
   void anUntrustedCertificateFailsTheAttempt() throws Exception {
-    Receiver.SelfSigned cert = Receiver.SelfSigned.create();
+    SelfSigned cert = SelfSigned.create();
     try (Receiver tls = Receiver.https(cert); TestNode node = TestNode.start()) {
       Api admin = node.admin();
       String id = admin.post("/webhooks", Api.json(privateTo(tls.url("/secure")))).expect(201).str("/id");
@@ -47,7 +49,7 @@ class WebhookHttpsTest {
       assertThat(attempt.at("/success").asBoolean()).isFalse();
       assertThat(attempt.at("/status").asInt()).isZero();
       assertThat(attempt.str("/error")).startsWith("tls:");
-      assertThat(tls.requests).isEmpty();
+      assertThat(tls.requests()).isEmpty();
     }
   }
 }

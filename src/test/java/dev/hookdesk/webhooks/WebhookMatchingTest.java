@@ -2,10 +2,10 @@ package dev.hookdesk.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.desk.sources.SourceService;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.testing.Api;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.net.ServerSocket;
 import java.util.List;
@@ -31,15 +32,15 @@ class WebhookSendTest {
   }
 
   static Receiver.Request sendTest(String id, String body) {
-    int before = receiver.requests.size();
+    int before = receiver.requests().size();
     admin.post("/webhooks/" + id + "/test", body).expect(200);
-    assertThat(receiver.requests).hasSize(before + 1);
+    assertThat(receiver.requests()).hasSize(before + 1);
     return receiver.last();
   }
 
   @Test
   void aTestSendIsSignedWithEveryHeaderOfSpecSection5() throws Exception {
-    receiver.answer = new Receiver.Answer(200, Map.of("X-Seen", "1"), "thanks".getBytes());
+    receiver.answer(Receiver.Reply.of(200, Map.of("X-Seen", "1"), "thanks".getBytes()));
     String id = register("headers", Map.of("X-Api-Key", "k-123"));
     String secret = admin.get("/webhooks/" + id + "/secret").str("/secret");
     long before = System.currentTimeMillis() / 1000;
@@ -71,18 +72,18 @@ class WebhookSendTest {
     assertThat(envelope.at("/data/webhook_id").asText()).isEqualTo(id);
     assertThat(envelope.at("/actor/type").asText()).isEqualTo("agent");
     assertThat(node.node().catalog().validate(envelope)).isEmpty();
-    receiver.answer = new Receiver.Answer(200, Map.of(), "ok".getBytes());
+    receiver.answer(Receiver.Reply.of(200, Map.of(), "ok".getBytes()));
   }
 
   @Test
   void aTestSendReportsWhatWentWrong() throws Exception {
     String id = register();
-    receiver.answer = new Receiver.Answer(500, Map.of(), "boom".getBytes());
+    receiver.answer(Receiver.Reply.of(500, Map.of(), "boom".getBytes()));
     var failed = admin.post("/webhooks/" + id + "/test").expect(200);
     assertThat(failed.at("/success").asBoolean()).isFalse();
     assertThat(failed.at("/status").asInt()).isEqualTo(500);
     assertThat(failed.str("/response_body")).isEqualTo("boom");
-    receiver.answer = new Receiver.Answer(200, Map.of(), "ok".getBytes());
+    receiver.answer(Receiver.Reply.of(200, Map.of(), "ok".getBytes()));
 
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -2,6 +2,7 @@ package dev.hookdesk.webhooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.webhooks.send.AttemptResult;
 import dev.hookdesk.webhooks.send.JettyWebhookSender;
 import dev.hookdesk.webhooks.send.WebhookSender;
@@ -23,7 +24,7 @@ class WithdrawnSendTest {
   void aRequestNoLongerWantedWhenItLeavesTheQueueIsNotSent() throws Exception {
     try (JettyWebhookSender sender = new JettyWebhookSender(SenderTest.LOOPBACK_ALLOWED,
         Optional.empty(), Duration.ofSeconds(5), 1)) {
-      receiver.delayMillis = 500;
+      receiver.delay(500);
       AtomicBoolean wanted = new AtomicBoolean(true);
       // one connection: the second request waits in the queue behind the first
       var first = sender.send(SenderTest.post(receiver.url("/first"), Duration.ofSeconds(5)), wanted::get);
@@ -33,9 +34,9 @@ class WithdrawnSendTest {
       AttemptResult b = second.join();
       assertThat(a.success() || WebhookSender.WITHDRAWN.equals(a.error())).isTrue();
       assertThat(b.error()).isEqualTo(WebhookSender.WITHDRAWN);
-      assertThat(receiver.requests).as("requests that reached the receiver").hasSizeLessThanOrEqualTo(1);
+      assertThat(receiver.requests()).as("requests that reached the receiver").hasSizeLessThanOrEqualTo(1);
     } finally {
-      receiver.delayMillis = 0;
+      receiver.delay(0);
     }
   }
 }

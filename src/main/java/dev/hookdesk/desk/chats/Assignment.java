@@ -1,12 +1,12 @@
 package dev.hookdesk.desk.chats;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.desk.agents.Agent;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.routing.Advice;
 import dev.hookdesk.desk.chats.routing.ChatRouter;
 import dev.hookdesk.desk.chats.routing.Choice;
 import dev.hookdesk.desk.chats.routing.RoutingRequest;
-import dev.hookdesk.events.Actor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.hookdesk.desk.chats;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.desk.contacts.Contact;
-import dev.hookdesk.events.Actor;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,15 +1,15 @@
 package dev.hookdesk.desk.chats;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
-import dev.hookdesk.events.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /** Actions, callbacks, copilot and transcripts: the chat's side requests. */
-final class ChatActions {
+public final class ChatActions {
   private final ChatTransactions tx;
   private final ChatStore chats;
   private final MessageStore messages;
@@ -17,21 +17,21 @@ final class ChatActions {
   private final ChatEvents events;
   private final Clock clock;
 
-  ChatActions(ChatTransactions tx, ChatStore chats, MessageStore messages, Snapshots snapshots,
-      ChatEvents events, Clock clock) {
-    this.tx = tx;
-    this.chats = chats;
-    this.messages = messages;
-    this.snapshots = snapshots;
-    this.events = events;
-    this.clock = clock;
+  public ChatActions(ChatParts parts) {
+    this.tx = parts.tx;
+    this.chats = parts.chats;
+    this.messages = parts.messages;
+    this.snapshots = parts.snapshots;
+    this.events = parts.events;
+    this.clock = parts.clock;
   }
 
-  record Action(String name, String by, JsonNode data, Instant occurredAt) {}
+  public record Action(String name, String by, JsonNode data, Instant occurredAt) {}
 
-  record Transcript(String email, List<ChatMessage> messages, Instant sentAt) {}
+  public record Transcript(String email, List<ChatMessage> messages, Instant sentAt) {}
 
-  Action action(String ws, String chatId, Actor caller, String name, String by, JsonNode data) {
+  /** {@code POST /chats/{id}/actions}. */
+  public Action action(String ws, String chatId, Actor caller, String name, String by, JsonNode data) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       Instant now = clock.instant();
       Action a = new Action(name, by, data, now);
@@ -46,8 +46,10 @@ final class ChatActions {
     });
   }
 
-  Chat callback(String ws, String chatId, Actor caller, String type, String phone, String note,
-      Instant preferredTime) {
+  /** {@code POST /chats/{id}/callback}. */
+  public Chat callback(String ws, String chatId, Actor caller, ChatInput.Callback in) {
+    String type = in.type();
+    String phone = in.phone();
     return tx.onChat(ws, chatId, (h, chat) -> {
       if (chat.ended()) throw new Conflict("Chat " + chatId + " is " + chat.status() + "; a callback can only be requested while it is open");
       if (ChatStatus.CALLBACK.equals(chat.status())) throw new Conflict("Chat " + chatId + " already has a callback request");
@@ -57,7 +59,7 @@ final class ChatActions {
         throw new Invalid("phone",
             "is required for a phone callback: the contact has no phone number on file");
       }
-      var callback = new Chat.Callback(type, type.equals("phone") ? number : phone, note, preferredTime, now);
+      var callback = new Chat.Callback(type, type.equals("phone") ? number : phone, in.note(), in.preferredTime(), now);
       chats.set(h, chatId, "callback", snapshots.write(callback), now);
       chats.changeStatus(h, chats.get(h, ws, chatId), ChatStatus.CALLBACK, now);
       Chat after = snapshots.of(h, ws, chatId);
@@ -68,7 +70,8 @@ final class ChatActions {
     });
   }
 
-  Chat copilot(String ws, String chatId, Actor caller, boolean enabled) {
+  /** {@code PUT /chats/{id}/copilot}. */
+  public Chat copilot(String ws, String chatId, Actor caller, boolean enabled) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       if (chat.ended()) throw new Conflict("Chat " + chatId + " is " + chat.status() + "; copilot cannot change on an ended chat");
       // Setting the current value again is an idempotent PUT: no change, no event.
@@ -80,7 +83,8 @@ final class ChatActions {
     });
   }
 
-  Transcript transcript(String ws, String chatId, Actor caller, String email) {
+  /** Records the request as {@code chat.transcript_sent}; sending the mail is not built yet. */
+  public Transcript transcript(String ws, String chatId, Actor caller, String email) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       Transcript t = new Transcript(email, messages.list(h, chatId), clock.instant());
       events.emit(h, ws, caller, "chat.transcript_sent", snapshots.of(h, chat), "transcript", t);

@@ -1,13 +1,13 @@
 package dev.hookdesk.desk.chats;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
-import dev.hookdesk.events.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 /** How a chat ends (closed by someone, or abandoned by the contact) and its rating. */
-final class ChatEnding {
+public final class ChatEnding {
   private final ChatTransactions tx;
   private final ChatStore chats;
   private final Participation participation;
@@ -16,18 +16,18 @@ final class ChatEnding {
   private final ChatEvents events;
   private final Clock clock;
 
-  ChatEnding(ChatTransactions tx, ChatStore chats, Participation participation,
-      Assignment assignment, Snapshots snapshots, ChatEvents events, Clock clock) {
-    this.tx = tx;
-    this.chats = chats;
-    this.participation = participation;
-    this.assignment = assignment;
-    this.snapshots = snapshots;
-    this.events = events;
-    this.clock = clock;
+  public ChatEnding(ChatParts parts) {
+    this.tx = parts.tx;
+    this.chats = parts.chats;
+    this.participation = parts.participation;
+    this.assignment = parts.assignment;
+    this.snapshots = parts.snapshots;
+    this.events = parts.events;
+    this.clock = parts.clock;
   }
 
-  Chat close(String ws, String chatId, Actor caller, String note) {
+  /** {@code POST /chats/{id}/close}. */
+  public Chat close(String ws, String chatId, Actor caller, String note) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       if (chat.ended()) throw new Conflict("Chat " + chatId + " is already " + chat.status());
       return end(h, chat, caller, new Chat.CloseRecord("closed", caller, note, clock.instant()));
@@ -35,7 +35,7 @@ final class ChatEnding {
   }
 
   /** The contact left: missed if no agent (or bot) ever answered, else closed. */
-  Chat abandon(String ws, String chatId, Actor caller) {
+  public Chat abandon(String ws, String chatId, Actor caller) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       if (chat.ended()) throw new Conflict("Chat " + chatId + " is already " + chat.status());
       if (ChatStatus.CALLBACK.equals(chat.status())) {
@@ -47,14 +47,15 @@ final class ChatEnding {
     });
   }
 
-  Chat rate(String ws, String chatId, Actor caller, int score, String comment) {
+  /** {@code POST /chats/{id}/rating}, by the contact. */
+  public Chat rate(String ws, String chatId, Actor caller, ChatInput.Rating in) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       if (!ChatStatus.COMPLETED.equals(chat.status())) {
         throw new Conflict("Chat " + chatId + " is " + chat.status() + "; only a completed chat can be rated");
       }
       if (chat.rating() != null) throw new Conflict("Chat " + chatId + " has already been rated");
       Instant now = clock.instant();
-      var rating = new Chat.Rating(score, comment, now);
+      var rating = new Chat.Rating(in.score(), in.comment(), now);
       chats.set(h, chatId, "rating", snapshots.write(rating), now);
       Chat after = snapshots.of(h, ws, chatId);
       events.emit(h, ws, caller.as("contact", chat.contactId()), "chat.rated", after, "rating", rating);

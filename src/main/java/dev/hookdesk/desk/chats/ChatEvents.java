@@ -2,7 +2,7 @@ package dev.hookdesk.desk.chats;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookdesk.events.Actor;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.events.Event;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -11,10 +11,10 @@ public final class ChatLists {
   private final ChatStore chats;
   private final Snapshots snapshots;
 
-  ChatLists(Jdbi jdbi, ChatStore chats, Snapshots snapshots) {
-    this.jdbi = jdbi;
-    this.chats = chats;
-    this.snapshots = snapshots;
+  public ChatLists(ChatParts parts) {
+    this.jdbi = parts.jdbi;
+    this.chats = parts.chats;
+    this.snapshots = parts.snapshots;
   }
 
   /** Chats no agent is in (routing found nobody, or everyone left), oldest first. */

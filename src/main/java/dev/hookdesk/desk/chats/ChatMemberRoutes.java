@@ -7,19 +7,19 @@ import dev.hookdesk.http.Router;
 
 /** Participants and invitations of a chat. */
 final class ChatMemberRoutes {
-  private final ChatService chats;
+  private final ChatParticipants participants;
 
-  ChatMemberRoutes(ChatService chats) {
-    this.chats = chats;
+  ChatMemberRoutes(ChatParticipants participants) {
+    this.participants = participants;
   }
 
   void register(Router r) {
     r.post("/chats/{id}/participants", Access.DESK, c -> c.ok(
-        chats.join(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
+        participants.join(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
     r.delete("/chats/{id}/participants/{agent_id}", Access.DESK, c -> c.ok(
-        chats.leave(c.workspaceId(), c.path("id"), c.actor(), c.path("agent_id"))));
+        participants.leave(c.workspaceId(), c.path("id"), c.actor(), c.path("agent_id"))));
     r.post("/chats/{id}/invitations", Access.DESK, c -> c.created(
-        chats.invite(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
+        participants.invite(c.workspaceId(), c.path("id"), c.actor(), agentId(c))));
     r.post("/chats/{id}/invitations/{inv}/accept", Access.DESK, c -> answer(c, true));
     r.post("/chats/{id}/invitations/{inv}/reject", Access.DESK, c -> answer(c, false));
   }
@@ -33,6 +33,6 @@ final class ChatMemberRoutes {
 
   private void answer(Call c, boolean accept) {
     c.body().allow().done();
-    c.ok(chats.answer(c.workspaceId(), c.path("id"), c.path("inv"), c.actor(), accept));
+    c.ok(participants.answer(c.workspaceId(), c.path("id"), c.path("inv"), c.actor(), accept));
   }
 }

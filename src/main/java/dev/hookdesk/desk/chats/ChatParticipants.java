@@ -1,19 +1,19 @@
 package dev.hookdesk.desk.chats;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.agents.Agent;
 import dev.hookdesk.desk.agents.AgentService;
-import dev.hookdesk.events.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 
-/** Agents joining and leaving a chat by hand, and by invitation. */
-final class ChatParticipants {
+/** Agents joining and leaving a chat by hand and by invitation, and a bot's answers while it is in one. */
+public final class ChatParticipants {
   private final ChatTransactions tx;
   private final ChatStore chats;
   private final InvitationStore invitations;
@@ -21,28 +21,29 @@ final class ChatParticipants {
   private final Participation participation;
   private final Assignment assignment;
   private final Rerouting rerouting;
+  private final Conversation conversation;
   private final Snapshots snapshots;
   private final ChatEvents events;
   private final Ids ids;
   private final Clock clock;
 
-  ChatParticipants(ChatTransactions tx, ChatStore chats, InvitationStore invitations,
-      AgentService agents, Participation participation, Assignment assignment, Rerouting rerouting,
-      Snapshots snapshots, ChatEvents events, Ids ids, Clock clock) {
-    this.rerouting = rerouting;
-    this.tx = tx;
-    this.chats = chats;
-    this.invitations = invitations;
-    this.agents = agents;
-    this.participation = participation;
-    this.assignment = assignment;
-    this.snapshots = snapshots;
-    this.events = events;
-    this.ids = ids;
-    this.clock = clock;
+  public ChatParticipants(ChatParts parts) {
+    this.rerouting = parts.rerouting;
+    this.tx = parts.tx;
+    this.chats = parts.chats;
+    this.invitations = parts.invitations;
+    this.agents = parts.agents;
+    this.participation = parts.participation;
+    this.assignment = parts.assignment;
+    this.conversation = parts.conversation;
+    this.snapshots = parts.snapshots;
+    this.events = parts.events;
+    this.ids = parts.ids;
+    this.clock = parts.clock;
   }
 
-  Chat add(String ws, String chatId, Actor caller, String agentId) {
+  /** {@code POST /chats/{id}/participants}: the agent joins. */
+  public Chat join(String ws, String chatId, Actor caller, String agentId) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       Agent agent = open(h, chat, agentId, "agent_id");
       joinAndEmit(h, chat, caller, agent);
@@ -50,22 +51,18 @@ final class ChatParticipants {
     });
   }
 
-  /** The agent leaves; a chat left without agents is routed again ({@code trigger} says why). */
-  Chat remove(String ws, String chatId, Actor caller, String agentId, String trigger) {
-    Chat after = leave(ws, chatId, caller, agentId);
+  /** {@code DELETE /chats/{id}/participants/{agent}}: the agent leaves; an empty chat is routed again. */
+  public Chat leave(String ws, String chatId, Actor caller, String agentId) {
+    Chat after = tx.onChat(ws, chatId, (h, chat) -> leave(h, chat, caller, agentId));
     if (Rerouting.needsAgent(after)) {
-      rerouting.route(ws, chatId, trigger);
+      rerouting.route(ws, chatId, "agent_left");
       return tx.jdbi().withHandle(h -> snapshots.of(h, ws, chatId));
     }
     return after;
   }
 
-  private Chat leave(String ws, String chatId, Actor caller, String agentId) {
-    return tx.onChat(ws, chatId, (h, chat) -> leave(h, chat, caller, agentId));
-  }
-
   /** The agent leaves, in the caller's transaction with the chat locked; route it after commit. */
-  Chat leave(Handle h, ChatRow chat, Actor caller, String agentId) {
+  private Chat leave(Handle h, ChatRow chat, Actor caller, String agentId) {
     String ws = chat.workspaceId();
     Agent agent = agents.find(h, ws, agentId).orElseThrow(() -> new NotFound("Agent", agentId));
     if (!participation.isParticipant(h, chat.id(), agentId)) {
@@ -78,11 +75,35 @@ final class ChatParticipants {
     return after;
   }
 
-  boolean takesPart(Handle h, String chatId, String agentId) {
-    return participation.isParticipant(h, chatId, agentId);
+  /** Whether the agent is in the chat now. */
+  public boolean takesPart(String ws, String chatId, String agentId) {
+    return tx.jdbi().withHandle(h -> snapshots.of(h, ws, chatId)).participants().stream()
+        .anyMatch(p -> p.id().equals(agentId));
   }
 
-  Chat.Invitation invite(String ws, String chatId, Actor caller, String agentId) {
+  /**
+   * A bot's answer, in the caller's transaction (the one that records the bot's call): its
+   * messages are posted as the bot; with {@code handoff} it leaves ({@code chat.agent_left},
+   * actor the bot) and, once that commits, a human is routed. Does nothing when the bot is no
+   * longer in the chat; throws when the chat cannot take it (ended).
+   */
+  public void botAnswered(Handle h, String ws, String chatId, String botId, List<String> texts,
+      boolean handoff) {
+    ChatRow chat = chats.lock(h, ws, chatId);
+    if (!participation.isParticipant(h, chatId, botId)) return;
+    Actor bot = new Actor("agent", botId, "bot");
+    for (String text : texts) conversation.post(h, chat, bot, new Conversation.Draft("bot", botId, text));
+    if (!handoff) return;
+    Chat after = leave(h, chats.lock(h, ws, chatId), bot, botId);
+    if (Rerouting.needsAgent(after)) {
+      // on a thread of its own: the router may wait on a decision webhook (SPEC §6)
+      h.afterCommit(() -> Thread.ofVirtual().name("handoff-" + chatId)
+          .start(() -> rerouting.route(ws, chatId, "handoff")));
+    }
+  }
+
+  /** {@code POST /chats/{id}/invitations}. */
+  public Chat.Invitation invite(String ws, String chatId, Actor caller, String agentId) {
     return tx.onChat(ws, chatId, (h, chat) -> {
       Agent agent = open(h, chat, agentId, "agent_id");
       if (invitations.pending(h, chatId).stream().anyMatch(i -> i.agentId().equals(agentId))) {
@@ -99,7 +120,7 @@ final class ChatParticipants {
   }
 
   /** Accepts or rejects; a rejection that leaves the chat without agents routes it again. */
-  Chat.Invitation answer(String ws, String chatId, String invitationId, Actor caller, boolean accept) {
+  public Chat.Invitation answer(String ws, String chatId, String invitationId, Actor caller, boolean accept) {
     Chat.Invitation inv = resolve(ws, chatId, invitationId, caller, accept);
     if (!accept) rerouting.route(ws, chatId, "invitation_rejected");
     return inv;

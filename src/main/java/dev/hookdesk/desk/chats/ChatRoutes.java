@@ -20,9 +20,16 @@ public final class ChatRoutes implements Routes {
   static final List<String> CALLBACK_TYPES = List.of("phone", "chat");
 
   private final ChatService chats;
+  private final ChatParticipants participants;
+  private final ChatActions actions;
+  private final ChatEnding ending;
 
-  public ChatRoutes(ChatService chats) {
+  public ChatRoutes(ChatService chats, ChatParticipants participants, ChatActions actions,
+      ChatEnding ending) {
     this.chats = Objects.requireNonNull(chats);
+    this.participants = Objects.requireNonNull(participants);
+    this.actions = Objects.requireNonNull(actions);
+    this.ending = Objects.requireNonNull(ending);
   }
 
   @Override
@@ -33,8 +40,8 @@ public final class ChatRoutes implements Routes {
     r.post("/chats/{id}/messages", Access.DESK, this::message);
     r.get("/chats/{id}/messages", Access.DESK,
         c -> c.ok(chats.messages(c.workspaceId(), c.path("id"), c.page())));
-    new ChatMemberRoutes(chats).register(r);
-    new ChatSideRoutes(chats).register(r);
+    new ChatMemberRoutes(participants).register(r);
+    new ChatSideRoutes(actions, ending).register(r);
   }
 
   private void create(Call c) {

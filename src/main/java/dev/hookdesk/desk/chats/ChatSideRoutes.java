@@ -8,10 +8,12 @@ import java.util.Optional;
 
 /** Actions, callback, ending, rating, transcript and copilot of a chat. */
 final class ChatSideRoutes {
-  private final ChatService chats;
+  private final ChatActions actions;
+  private final ChatEnding ending;
 
-  ChatSideRoutes(ChatService chats) {
-    this.chats = chats;
+  ChatSideRoutes(ChatActions actions, ChatEnding ending) {
+    this.actions = actions;
+    this.ending = ending;
   }
 
   void register(Router r) {
@@ -19,22 +21,22 @@ final class ChatSideRoutes {
     r.post("/chats/{id}/callback", Access.DESK, this::callback);
     r.post("/chats/{id}/abandon", Access.DESK, c -> {
       c.body().allow().done();
-      c.ok(chats.ending.abandon(c.workspaceId(), c.path("id"), c.actor()));
+      c.ok(ending.abandon(c.workspaceId(), c.path("id"), c.actor()));
     });
     r.post("/chats/{id}/close", Access.DESK, c -> {
       JsonBody b = c.body().allow("note");
       Optional<String> note = b.optString("note", 2000);
       b.done();
-      c.ok(chats.close(c.workspaceId(), c.path("id"), c.actor(), note.orElse(null)));
+      c.ok(ending.close(c.workspaceId(), c.path("id"), c.actor(), note.orElse(null)));
     });
     r.post("/chats/{id}/rating", Access.DESK, this::rating);
-    r.post("/chats/{id}/transcript", Access.DESK, c -> c.ok(chats.actions.transcript(
+    r.post("/chats/{id}/transcript", Access.DESK, c -> c.ok(actions.transcript(
         c.workspaceId(), c.path("id"), c.actor(), ChatInput.transcriptEmail(c.body()))));
     r.put("/chats/{id}/copilot", Access.DESK, c -> {
       JsonBody b = c.body().allow("enabled");
       boolean enabled = b.bool("enabled");
       b.done();
-      c.ok(chats.actions.copilot(c.workspaceId(), c.path("id"), c.actor(), enabled));
+      c.ok(actions.copilot(c.workspaceId(), c.path("id"), c.actor(), enabled));
     });
   }
 
@@ -45,17 +47,17 @@ final class ChatSideRoutes {
     var data = b.optValue("data");
     if (data.isPresent() && !data.get().isObject()) b.error("data", "must be a JSON object");
     b.done();
-    c.created(chats.actions.action(c.workspaceId(), c.path("id"), c.actor(), name, by,
+    c.created(actions.action(c.workspaceId(), c.path("id"), c.actor(), name, by,
         data.orElse(null)));
   }
 
   private void callback(Call c) {
     ChatInput.Callback in = ChatInput.callback(c.body());
-    c.ok(chats.callback(c.workspaceId(), c.path("id"), c.actor(), in));
+    c.ok(actions.callback(c.workspaceId(), c.path("id"), c.actor(), in));
   }
 
   private void rating(Call c) {
     ChatInput.Rating in = ChatInput.rating(c.body());
-    c.ok(chats.rate(c.workspaceId(), c.path("id"), c.actor(), in));
+    c.ok(ending.rate(c.workspaceId(), c.path("id"), c.actor(), in));
   }
 }

@@ -1,11 +1,11 @@
 package dev.hookdesk.desk.chats;
 
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.agents.Agent;
 import dev.hookdesk.desk.agents.AgentService;
-import dev.hookdesk.events.Actor;
 import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;

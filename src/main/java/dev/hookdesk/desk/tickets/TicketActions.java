@@ -1,12 +1,12 @@
 package dev.hookdesk.desk.tickets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.queues.QueueService;
 import dev.hookdesk.desk.teams.TeamService;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.EventLog;
 import java.time.Clock;
 import java.util.List;

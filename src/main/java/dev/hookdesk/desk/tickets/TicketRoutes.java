@@ -1,6 +1,6 @@
 package dev.hookdesk.desk.tickets;
 
-import dev.hookdesk.events.Actor;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.http.Access;
 import dev.hookdesk.http.Call;
 import dev.hookdesk.http.JsonBody;

@@ -2,6 +2,7 @@ package dev.hookdesk.desk.tickets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.core.Ids;
@@ -9,7 +10,6 @@ import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.contacts.Contact;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.desk.queues.QueueService;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.http.Page;
 import java.time.Clock;

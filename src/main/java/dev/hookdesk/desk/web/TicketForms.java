@@ -2,12 +2,12 @@ package dev.hookdesk.desk.web;
 
 import dev.hookdesk.console.ConsoleGate;
 import dev.hookdesk.console.ConsoleSession;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.desk.tickets.TicketActions;
 import dev.hookdesk.desk.tickets.TicketInput;
 import dev.hookdesk.desk.tickets.TicketService;
-import dev.hookdesk.events.Actor;
 import dev.hookdesk.http.JsonBody;
 import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;

@@ -4,19 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.Browser;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -35,22 +33,15 @@ class ChatConsoleBrowserTest {
 
   @Test
   void aVisitorAndTwoAgentsWorkAChatLiveAndEveryStepReachesAReceiver() throws Exception {
-    List<JsonNode> received = new CopyOnWriteArrayList<>();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext("/", ex -> {
-      received.add(JSON.readTree(ex.getRequestBody().readAllBytes()));
-      ex.sendResponseHeaders(204, -1);
-      ex.close();
-    });
-    receiver.start();
-    try (TestNode node = TestNode.start(); Browser visitor = Browser.start();
+    try (Receiver receiver = Receiver.answering(Receiver.Reply.of(204, Map.of(), new byte[0]));
+        TestNode node = TestNode.start(); Browser visitor = Browser.start();
         Browser ada = Browser.start(); Browser ben = Browser.start()) {
       Api admin = node.admin();
       admin.post("/sources", Api.json(Map.of("key", "website", "name", "Website"))).expect(201);
       admin.patch("/sources/website", Api.json(Map.of("allowed_origins", List.of(node.baseUrl()))))
           .expect(200);
       var hook = admin.post("/webhooks", Api.json(Map.of("scope", "live_support", "private", false,
-          "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/chats",
+          "url", receiver.url("/chats"),
           "events", List.of("chat.*"))));
       assertThat(hook.status()).as(hook.text()).isEqualTo(201);
       String adaId = signIn(node, admin, ada, "Ada Agent", "ada@example.com");
@@ -109,9 +100,10 @@ class ChatConsoleBrowserTest {
       ada.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("chat-status-value"), "completed"));
       visitor.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//button[normalize-space()='Rate']")));
 
-      TestNode.await("every step at the receiver", 10_000, () -> types(received).containsAll(List.of(
+      TestNode.await("every step at the receiver", 10_000, () -> types(received(receiver)).containsAll(List.of(
           "chat.message_sent", "chat.message_received", "chat.invitation_received",
           "chat.invitation_accepted", "chat.agent_joined", "chat.agent_left", "chat.closed")));
+      List<JsonNode> received = received(receiver);
       assertThat(actor(received, "chat.message_sent", adaId)).isNotNull();
       for (String type : List.of("chat.invitation_received", "chat.closed")) {
         JsonNode e = byType(received, type);
@@ -132,9 +124,11 @@ class ChatConsoleBrowserTest {
       assertThat(visitor.consoleErrors()).isEmpty();
       assertThat(ada.consoleErrors()).isEmpty();
       assertThat(ben.consoleErrors()).isEmpty();
-    } finally {
-      receiver.stop(0);
     }
+  }
+
+  private static List<JsonNode> received(Receiver receiver) {
+    return receiver.requests().stream().map(Receiver.Request::json).toList();
   }
 
   private static String signIn(TestNode node, Api admin, Browser b, String name, String email) {

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookdesk.delivery.Receiver;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.Browser;
 import dev.hookdesk.testing.DbTest;
+import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import dev.hookdesk.webhooks.Signer;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.desk.agents.Agent;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.Chat;
+import dev.hookdesk.desk.chats.ChatLists;
 import dev.hookdesk.desk.chats.ChatService;
 import dev.hookdesk.http.Page;
 import java.time.temporal.ChronoUnit;
@@ -19,11 +20,13 @@ final class ChatConsole {
   static final int PREVIOUS_LIMIT = 10;
 
   private final ChatService chats;
+  private final ChatLists lists;
   private final AgentService agents;
   private final ObjectMapper mapper;
 
-  ChatConsole(ChatService chats, AgentService agents, ObjectMapper mapper) {
+  ChatConsole(ChatService chats, ChatLists lists, AgentService agents, ObjectMapper mapper) {
     this.chats = chats;
+    this.lists = lists;
     this.agents = agents;
     this.mapper = mapper;
   }
@@ -45,7 +48,6 @@ final class ChatConsole {
 
   ChatViews.Lists lists(Viewer v, String openId) {
     String ws = v.workspaceId();
-    var lists = chats.lists();
     return new ChatViews.Lists(items(lists.invitingTo(ws, v.agentId(), LIST_LIMIT)),
         items(lists.activeOf(ws, v.agentId(), LIST_LIMIT)), items(lists.waiting(ws, LIST_LIMIT)),
         openId == null ? "" : openId);
@@ -80,7 +82,7 @@ final class ChatConsole {
     List<String> invited = humans.stream().filter(a -> invitedIds.contains(a.id()))
         .map(Agent::name).toList();
     var creator = chat.creator();
-    List<ChatViews.Item> previous = items(chats.lists().ofContact(v.workspaceId(), creator.id(),
+    List<ChatViews.Item> previous = items(lists.ofContact(v.workspaceId(), creator.id(),
         PREVIOUS_LIMIT + 1).stream().filter(c -> !c.id().equals(chat.id())).limit(PREVIOUS_LIMIT).toList());
     return new ChatViews.Panel(v.csrf(), chat.id(), chat.status(), chat.closedAt() != null, inChat,
         chat.participants().stream().map(Chat.Participant::name).toList(), invited, invitation,

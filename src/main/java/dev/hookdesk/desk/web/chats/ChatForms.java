@@ -9,7 +9,9 @@ import dev.hookdesk.core.DomainException.Conflict;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.Chat;
+import dev.hookdesk.desk.chats.ChatEnding;
 import dev.hookdesk.desk.chats.ChatInput;
+import dev.hookdesk.desk.chats.ChatParticipants;
 import dev.hookdesk.desk.chats.ChatService;
 import dev.hookdesk.http.JsonBody;
 import io.javalin.config.RoutesConfig;
@@ -41,14 +43,18 @@ final class ChatForms {
 
   private final ConsoleGate gate;
   private final ChatService chats;
+  private final ChatParticipants participants;
+  private final ChatEnding ending;
   private final AgentService agents;
   private final ChatConsole console;
   private final PageAgain page;
 
-  ChatForms(ConsoleGate gate, ChatService chats, AgentService agents, ChatConsole console,
-      PageAgain page) {
+  ChatForms(ConsoleGate gate, ChatService chats, ChatParticipants participants, ChatEnding ending,
+      AgentService agents, ChatConsole console, PageAgain page) {
     this.gate = gate;
     this.chats = chats;
+    this.participants = participants;
+    this.ending = ending;
     this.agents = agents;
     this.console = console;
     this.page = page;
@@ -67,20 +73,20 @@ final class ChatForms {
       chats.post(v.workspaceId(), chat.id(), v.actor(), "agent", v.agentId(), text);
     }));
     r.post("/desk/chats/{id}/join", action("join",
-        (ctx, v, chat) -> chats.join(v.workspaceId(), chat.id(), v.actor(), v.agentId())));
+        (ctx, v, chat) -> participants.join(v.workspaceId(), chat.id(), v.actor(), v.agentId())));
     r.post("/desk/chats/{id}/leave", action("leave",
-        (ctx, v, chat) -> chats.leave(v.workspaceId(), chat.id(), v.actor(), v.agentId())));
+        (ctx, v, chat) -> participants.leave(v.workspaceId(), chat.id(), v.actor(), v.agentId())));
     r.post("/desk/chats/{id}/close", action("close", (ctx, v, chat) -> {
       JsonBody b = body(ctx, "note");
       Optional<String> note = b.optString("note", 2000);
       b.done();
-      chats.close(v.workspaceId(), chat.id(), v.actor(), note.orElse(null));
+      ending.close(v.workspaceId(), chat.id(), v.actor(), note.orElse(null));
     }));
     r.post("/desk/chats/{id}/invitations", action("invite", (ctx, v, chat) -> {
       JsonBody b = body(ctx, "agent_id");
       String agentId = b.string("agent_id", 40);
       b.done();
-      chats.invite(v.workspaceId(), chat.id(), v.actor(), agentId);
+      participants.invite(v.workspaceId(), chat.id(), v.actor(), agentId);
     }));
     r.post("/desk/chats/{id}/invitations/{inv}/accept", action("invitation",
         (ctx, v, chat) -> answer(ctx, v, chat, true)));
@@ -93,7 +99,7 @@ final class ChatForms {
     boolean mine = chat.invitations().stream()
         .anyMatch(i -> i.id().equals(inv) && i.agentId().equals(v.agentId()));
     if (!mine) throw new Conflict("This invitation is not yours, or it was answered already.");
-    chats.answer(v.workspaceId(), chat.id(), inv, v.actor(), accept);
+    participants.answer(v.workspaceId(), chat.id(), inv, v.actor(), accept);
   }
 
   private void status(Context ctx, ConsoleSession s) {

@@ -5,6 +5,9 @@ import dev.hookdesk.console.ConsoleGate;
 import dev.hookdesk.console.ConsoleSession;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.Chat;
+import dev.hookdesk.desk.chats.ChatEnding;
+import dev.hookdesk.desk.chats.ChatLists;
+import dev.hookdesk.desk.chats.ChatParticipants;
 import dev.hookdesk.desk.chats.ChatService;
 import dev.hookdesk.desk.web.DeskChrome;
 import dev.hookdesk.http.Router;
@@ -25,13 +28,14 @@ public final class ChatPages implements Routes {
   private final ChatForms forms;
   private final ChatAssets assets = new ChatAssets();
 
-  public ChatPages(ConsoleGate gate, ChatService chats, AgentService agents, LiveEvents live,
-      ObjectMapper mapper) {
+  public ChatPages(ConsoleGate gate, ChatService chats, ChatParticipants participants,
+      ChatEnding ending, ChatLists lists, AgentService agents, LiveEvents live, ObjectMapper mapper) {
     this.gate = Objects.requireNonNull(gate);
-    this.console = new ChatConsole(Objects.requireNonNull(chats), Objects.requireNonNull(agents),
-        Objects.requireNonNull(mapper));
+    this.console = new ChatConsole(Objects.requireNonNull(chats), Objects.requireNonNull(lists),
+        Objects.requireNonNull(agents), Objects.requireNonNull(mapper));
     this.stream = new ChatStream(Objects.requireNonNull(live), gate.templates());
-    this.forms = new ChatForms(gate, chats, agents, console, this::page);
+    this.forms = new ChatForms(gate, chats, Objects.requireNonNull(participants),
+        Objects.requireNonNull(ending), agents, console, this::page);
   }
 
   @Override

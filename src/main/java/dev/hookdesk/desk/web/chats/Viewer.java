@@ -1,8 +1,8 @@
 package dev.hookdesk.desk.web.chats;
 
 import dev.hookdesk.console.ConsoleSession;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.core.DomainException.Forbidden;
-import dev.hookdesk.events.Actor;
 
 /** The signed-in agent working the chat console, and the CSRF token of their forms. */
 record Viewer(String workspaceId, String agentId, boolean admin, Actor actor, String csrf) {

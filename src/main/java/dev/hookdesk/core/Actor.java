@@ -1,4 +1,4 @@
-package dev.hookdesk.events;
+package dev.hookdesk.core;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.hookdesk.delivery;
+package dev.hookdesk.testing;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,48 +9,32 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A hostile receiver on loopback that answers with whatever bytes the test writes: bodies no
- * HTTP server library would send (NUL, invalid UTF-8) and header sections of any size.
+ * The transport of {@link Receiver#raw}: each request read as HTTP/1.1 on a socket of its own
+ * and answered with whatever bytes the test writes, then the connection closed.
  */
-final class RawReceiver implements AutoCloseable {
-  interface Writer {
-    void write(OutputStream out) throws IOException;
-  }
-
-  record Request(Map<String, String> headers, byte[] body) {
-    String header(String name) {
-      return headers.get(name.toLowerCase(Locale.ROOT));
-    }
+final class RawSocket implements AutoCloseable {
+  interface Served {
+    void request(String path, Map<String, String> headers, byte[] body);
   }
 
   private final ServerSocket server;
-  private final Writer answer;
-  final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final Receiver.RawAnswer answer;
+  private final Served served;
 
-  RawReceiver(Writer answer) throws IOException {
+  RawSocket(Receiver.RawAnswer answer, Served served) throws IOException {
     this.answer = answer;
+    this.served = served;
     this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread.ofVirtual().start(this::accept);
   }
 
-  /** Answers 200 with this body. */
-  static RawReceiver answering(byte[] body) throws IOException {
-    return new RawReceiver(out -> {
-      out.write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
-    });
-  }
-
-  String url() {
-    return "http://127.0.0.1:" + server.getLocalPort() + "/hook";
+  int port() {
+    return server.getLocalPort();
   }
 
   private void accept() {
@@ -67,15 +51,16 @@ final class RawReceiver implements AutoCloseable {
   private void serve(Socket s) {
     try (s) {
       InputStream in = new BufferedInputStream(s.getInputStream());
+      String[] requestLine = readLine(in).split(" ");
+      String path = requestLine.length > 1 ? requestLine[1].split("\\?")[0] : "/";
       Map<String, String> headers = new TreeMap<>();
       String line;
-      readLine(in);
       while (!(line = readLine(in)).isEmpty()) {
         int colon = line.indexOf(':');
         headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
       }
       byte[] body = in.readNBytes(Integer.parseInt(headers.getOrDefault("content-length", "0")));
-      requests.add(new Request(headers, body));
+      served.request(path, headers, body);
       OutputStream out = s.getOutputStream();
       answer.write(out);
       out.flush();
