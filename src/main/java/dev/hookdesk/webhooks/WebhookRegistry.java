@@ -198,11 +198,8 @@ public final class WebhookRegistry implements WebhookDirectory {
     Optional<EventType> type = catalog.find(event.type());
     if (type.isEmpty()) return List.of();
     List<Webhook> out = new ArrayList<>();
-    boolean operational = type.get().scope().equals(OPERATIONAL);
-    if (operational && reportsAReport(event)) return List.of();
     for (Webhook w : store.active(h, event.workspaceId(), type.get().scope())) {
       if (w.isDecision()) continue;
-      if (operational && isAbout(event, w)) continue;
       if (!w.sources().isEmpty() && !w.sources().contains(event.source())) continue;
       if (w.events().stream().anyMatch(p -> EventCatalog.matches(p, event.type()))) out.add(w);
     }
@@ -214,6 +211,10 @@ public final class WebhookRegistry implements WebhookDirectory {
 
   @Override
   public boolean accepts(Handle h, Webhook webhook, Event event) {
+    // what an operational event is about is in its content, so it is checked per event here:
+    // fan-out shares one matching() answer among the events of a workspace, type and source
+    boolean operational = catalog.find(event.type()).map(t -> t.scope().equals(OPERATIONAL)).orElse(false);
+    if (operational && (reportsAReport(event) || isAbout(event, webhook))) return false;
     return !webhook.isApp() || apps.accepts(h, webhook, event);
   }
 
