@@ -20,6 +20,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean searchesSuffixes() {
+    return false;
+  }
+
+  @Override
   public boolean supportsNotify() {
     return true;
   }

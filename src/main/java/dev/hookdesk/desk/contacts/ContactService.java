@@ -12,6 +12,7 @@ import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.http.Page;
 import dev.hookdesk.store.Like;
+import dev.hookdesk.store.Substrings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Contacts: the customers who open tickets and chats. */
@@ -38,13 +41,16 @@ public final class ContactService {
   private final Clock clock;
   private final EventLog events;
   private final ObjectMapper mapper;
+  private final Substrings substrings;
 
-  public ContactService(Jdbi jdbi, Ids ids, Clock clock, EventLog events, ObjectMapper mapper) {
+  public ContactService(Jdbi jdbi, Ids ids, Clock clock, EventLog events, ObjectMapper mapper,
+      Substrings substrings) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
     this.events = Objects.requireNonNull(events);
     this.mapper = Objects.requireNonNull(mapper);
+    this.substrings = Objects.requireNonNull(substrings);
   }
 
   public record NewContact(String name, String email, String phone) {}
@@ -207,11 +213,17 @@ public final class ContactService {
 
   /** Up to {@code limit} ids of live contacts whose name or email contains {@code text}, any case. */
   public List<String> idsMatching(String workspaceId, String text, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM contacts WHERE workspace_id = :ws "
-            + "AND deleted_at IS NULL AND (LOWER(name) LIKE :q" + Like.ESCAPE
-            + " OR LOWER(email) LIKE :q" + Like.ESCAPE + ") ORDER BY id LIMIT :limit")
-        .bind("ws", workspaceId).bind("q", Like.containing(text)).bind("limit", limit)
-        .mapTo(String.class).list());
+    return jdbi.withHandle(h -> {
+      Optional<Set<String>> among = substrings.candidates(h, "contact_suffixes", "contact_id", workspaceId, text);
+      if (among.isPresent() && among.get().isEmpty()) return List.of();
+      Query q = h.createQuery("SELECT id FROM contacts WHERE workspace_id = :ws "
+              + (among.isPresent() ? "AND id IN (<among>) " : "")
+              + "AND deleted_at IS NULL AND (LOWER(name) LIKE :q" + Like.ESCAPE
+              + " OR LOWER(email) LIKE :q" + Like.ESCAPE + ") ORDER BY id LIMIT :limit")
+          .bind("ws", workspaceId).bind("q", Like.containing(text)).bind("limit", limit);
+      among.ifPresent(ids -> q.bindList("among", List.copyOf(ids)));
+      return q.mapTo(String.class).list();
+    });
   }
 
   public Contact block(String workspaceId, Actor actor, String id) {

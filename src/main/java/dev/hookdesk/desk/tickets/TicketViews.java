@@ -5,13 +5,17 @@ import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.desk.contacts.ContactService;
 import dev.hookdesk.store.Like;
+import dev.hookdesk.store.Substrings;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -63,10 +67,12 @@ public final class TicketViews {
 
   private final Jdbi jdbi;
   private final TicketStore store;
+  private final Substrings substrings;
 
-  public TicketViews(Jdbi jdbi, ObjectMapper mapper, ContactService contacts) {
+  public TicketViews(Jdbi jdbi, ObjectMapper mapper, ContactService contacts, Substrings substrings) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.store = new TicketStore(Objects.requireNonNull(mapper), Objects.requireNonNull(contacts));
+    this.substrings = Objects.requireNonNull(substrings);
   }
 
   public Conversation conversation(String workspaceId, String id) {
@@ -81,7 +87,7 @@ public final class TicketViews {
   }
 
   public Listing list(String workspaceId, Scope scope, Optional<String> cursor, int limit) {
-    return page(workspaceId, scope.where(), scope.param(), List.of(), cursor, limit);
+    return page(workspaceId, scope.where(), scope.param(), List.of(), Set.of(), cursor, limit);
   }
 
   /**
@@ -90,9 +96,34 @@ public final class TicketViews {
    */
   public Listing search(String workspaceId, String text, List<String> requesterIds,
       Optional<String> cursor, int limit) {
-    String where = "(LOWER(subject) LIKE :q" + Like.ESCAPE + " OR id = :param"
+    String q = text.strip();
+    Optional<Set<String>> among = jdbi.withHandle(h -> narrowed(h, workspaceId, q, requesterIds));
+    String where = among.map(a -> "id IN (<among>) AND ").orElse("")
+        + "(LOWER(subject) LIKE :q" + Like.ESCAPE + " OR id = :param"
         + (requesterIds.isEmpty() ? "" : " OR requester_id IN (<requesters>)") + ")";
-    return page(workspaceId, where, Optional.of(text.strip()), requesterIds, cursor, limit);
+    return page(workspaceId, where, Optional.of(q), requesterIds, among.orElse(Set.of()), cursor, limit);
+  }
+
+  /**
+   * On H2, every ticket the search can find when they are few (by the subject's suffixes, the
+   * requesters' tickets, and the id itself), so the page reads those rows by key instead of
+   * scanning; empty when the database's own index answers, or when the matches are so many
+   * that scanning newest first fills a page sooner.
+   */
+  private Optional<Set<String>> narrowed(Handle h, String workspaceId, String q, List<String> requesterIds) {
+    Optional<Set<String>> bySubject = substrings.candidates(h, "ticket_suffixes", "ticket_id", workspaceId, q);
+    if (bySubject.isEmpty()) return Optional.empty();
+    Set<String> ids = new LinkedHashSet<>(bySubject.get());
+    ids.add(q);
+    if (!requesterIds.isEmpty()) {
+      List<String> theirs = h.createQuery("SELECT id FROM tickets WHERE workspace_id = :ws"
+              + " AND requester_id IN (<requesters>) LIMIT :limit")
+          .bind("ws", workspaceId).bindList("requesters", requesterIds)
+          .bind("limit", Substrings.CANDIDATES + 1).mapTo(String.class).list();
+      if (theirs.size() > Substrings.CANDIDATES) return Optional.empty();
+      ids.addAll(theirs);
+    }
+    return Optional.of(ids);
   }
 
   /**
@@ -129,7 +160,7 @@ public final class TicketViews {
   }
 
   private Listing page(String workspaceId, String where, Optional<String> param,
-      List<String> requesterIds, Optional<String> cursor, int limit) {
+      List<String> requesterIds, Set<String> among, Optional<String> cursor, int limit) {
     Optional<Key> after = cursor.map(TicketViews::key);
     String sql = "SELECT " + TicketStore.COLUMNS + " FROM tickets WHERE workspace_id = :ws AND "
         + where + after.map(k -> " AND (updated_at < :at OR (updated_at = :at AND id < :id))").orElse("")
@@ -138,6 +169,7 @@ public final class TicketViews {
       Query q = bind(h.createQuery(sql), workspaceId, param).bind("limit", limit + 1);
       if (sql.contains(":q")) q.bind("q", Like.containing(param.orElseThrow()));
       if (!requesterIds.isEmpty()) q.bindList("requesters", requesterIds);
+      if (!among.isEmpty()) q.bindList("among", List.copyOf(among));
       after.ifPresent(k -> q.bind("at", k.at()).bind("id", k.id()));
       return store.withRequesters(h, workspaceId, q.map((rs, x) -> store.map(rs)).list());
     });
