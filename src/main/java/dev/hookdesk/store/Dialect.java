@@ -19,11 +19,8 @@ public interface Dialect {
   /** Column types substituted into migrations as Flyway placeholders ({@code ${json}}). */
   Map<String, String> placeholders();
 
-  /**
-   * Whether substring searches narrow rows down with the suffix tables (H2, which has no index
-   * for {@code LIKE '%…%'}) rather than the database's own index (pg_trgm): see {@link Substrings}.
-   */
-  boolean searchesSuffixes();
+  /** Whether {@code LOWER(column) LIKE '%…%'} can be answered from an index (pg_trgm): see {@link Substrings}. */
+  boolean indexesLike();
 
   /** Whether the database can push notifications to other nodes (PostgreSQL LISTEN/NOTIFY). */
   boolean supportsNotify();

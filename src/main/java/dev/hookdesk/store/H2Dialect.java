@@ -30,8 +30,8 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
-  public boolean searchesSuffixes() {
-    return true;
+  public boolean indexesLike() {
+    return false;
   }
 
   @Override

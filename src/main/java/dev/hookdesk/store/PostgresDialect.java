@@ -20,8 +20,8 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
-  public boolean searchesSuffixes() {
-    return false;
+  public boolean indexesLike() {
+    return true;
   }
 
   @Override

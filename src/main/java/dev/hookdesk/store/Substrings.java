@@ -1,62 +1,37 @@
 package dev.hookdesk.store;
 
-import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.SqlStatement;
 
 /**
- * Substring search ({@code LOWER(column) LIKE '%…%'}) with an index on both databases. On
- * PostgreSQL a pg_trgm GIN index answers the LIKE itself, so a search is one query. H2 has no
- * index for a leading wildcard, so triggers ({@link SuffixTrigger}) keep, for each row, every
- * suffix of its lower-cased text cut to {@value #LENGTH} characters; a text contains the
- * search exactly when one of its suffixes starts with it, which is a range of the suffix
- * table's index. The suffixes only narrow the rows down: the caller's LIKE still decides, so
- * the answer is the same on both databases.
+ * Substring search, any case, the user's text taken literally: "contains" as SQL for each
+ * database. PostgreSQL answers {@code LOWER(column) LIKE '%…%'} from a pg_trgm GIN index
+ * (db/postgresql/V23). H2 has no index for it, so there the search is a read in an index's
+ * order, newest first, that stops at a page of matches, and the test is {@code POSITION},
+ * which H2 evaluates several times faster than {@code LIKE} (db/h2/V23).
  */
 public final class Substrings {
-  /** Suffixes are cut here: a longer search looks up its first characters, then LIKE checks the rest. */
-  public static final int LENGTH = 16;
-  /** Past this many candidates a search is common: scanning newest first finds a page sooner. */
-  public static final int CANDIDATES = 1000;
-
-  private final boolean suffixTables;
+  private final boolean likeIndexed;
 
   public Substrings(Dialect dialect) {
-    this.suffixTables = dialect.searchesSuffixes();
+    this.likeIndexed = dialect.indexesLike();
+  }
+
+  /** A condition: {@code column} contains the text bound by {@link #bind}. */
+  public String contains(String column) {
+    return likeIndexed ? "LOWER(" + column + ") LIKE :needle" + Like.ESCAPE
+        : "POSITION(:needle IN LOWER(" + column + ")) > 0";
+  }
+
+  public <T extends SqlStatement<T>> T bind(T statement, String text) {
+    return statement.bind("needle", likeIndexed ? Like.containing(text) : text.toLowerCase(Locale.ROOT));
   }
 
   /**
-   * The {@code key}s of rows whose text may contain {@code text}, from the suffix table
-   * {@code table}; empty when the database's own index answers the LIKE (PostgreSQL), or when
-   * more than {@link #CANDIDATES} rows match (the caller scans instead).
+   * {@code table} read by {@code index} where the planner needs telling: H2 picks the index
+   * on the workspace alone and sorts every row of it, even for the first page.
    */
-  public Optional<Set<String>> candidates(Handle h, String table, String key, String workspaceId, String text) {
-    if (!suffixTables) return Optional.empty();
-    String lower = text.toLowerCase(Locale.ROOT);
-    String from = lower.substring(0, Math.min(LENGTH, lower.length()));
-    var rows = h.createQuery("SELECT " + key + " FROM " + table + " WHERE workspace_id = :ws"
-            + " AND suffix >= :from AND suffix < :to LIMIT :limit")
-        .bind("ws", workspaceId).bind("from", from).bind("to", from + Character.MAX_VALUE)
-        .bind("limit", CANDIDATES + 1).mapTo(String.class).list();
-    return rows.size() > CANDIDATES ? Optional.empty() : Optional.of(new LinkedHashSet<>(rows));
-  }
-
-  /** Whether searches narrow rows down with the suffix tables (H2). */
-  public boolean bySuffixes() {
-    return suffixTables;
-  }
-
-  /** The distinct suffixes of the texts (nulls skipped), lower-cased and cut to {@link #LENGTH}. */
-  static Set<String> suffixes(Collection<String> texts) {
-    Set<String> out = new LinkedHashSet<>();
-    for (String t : texts) {
-      if (t == null) continue;
-      String lower = t.toLowerCase(Locale.ROOT);
-      for (int i = 0; i < lower.length(); i++) out.add(lower.substring(i, Math.min(lower.length(), i + LENGTH)));
-    }
-    return out;
+  public String readBy(String table, String index) {
+    return likeIndexed ? table : table + " USE INDEX (" + index + ")";
   }
 }

@@ -1,12 +1,19 @@
 package dev.hookdesk.bench;
 
 import java.lang.management.ManagementFactory;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code ./hookdesk bench [--db h2|postgresql] [--events N] [--seconds S] [--backlog N]
@@ -199,22 +206,22 @@ public final class Bench {
         System.out.printf("  ticket page /desk/tickets/{id}: %s%n",
             DeskLoad.time(browser, () -> "/desk/tickets/" + desk.pick(desk.sampleTickets), 50, 500).summary());
         Histogram all = new Histogram();
-        Map<String, java.util.function.Supplier<String>> kinds = new java.util.LinkedHashMap<>();
+        Map<String, Supplier<String>> kinds = new LinkedHashMap<>();
         kinds.put("a subject word", () -> DeskLoad.PRODUCTS[i[0]++ % DeskLoad.PRODUCTS.length].split(" ")[0].toLowerCase());
         kinds.put("an order number in subjects", () -> desk.pick(desk.sampleOrders));
         kinds.put("a requester's email", () -> desk.pick(desk.sampleEmails));
         kinds.put("a ticket id", () -> desk.pick(desk.sampleTickets));
         for (var kind : kinds.entrySet()) {
-          Histogram h = DeskLoad.time(browser, () -> "/desk?q=" + java.net.URLEncoder.encode(kind.getValue().get(),
-              java.nio.charset.StandardCharsets.UTF_8), 20, 200);
+          Histogram h = DeskLoad.time(browser, () -> "/desk?q=" + URLEncoder.encode(kind.getValue().get(),
+              StandardCharsets.UTF_8), 20, 200);
           System.out.printf("  search /desk?q= %s: %s%n", kind.getKey(), h.summary());
           all.merge(h);
         }
         System.out.printf("  search, all of the above: %s%n", all.summary());
       }
       Histogram live = new Histogram();
-      Map<String, Long> sent = new java.util.concurrent.ConcurrentHashMap<>();
-      try (java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      Map<String, Long> sent = new ConcurrentHashMap<>();
+      try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
         long opening = System.currentTimeMillis();
         int open = desk.openStreams(liveClients, live, sent, readers);
         System.out.printf("  opened %d /desk/live streams in %.1f s (%d sessions)%n", open,

@@ -4,18 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.desk.contacts.ContactService;
-import dev.hookdesk.store.Like;
 import dev.hookdesk.store.Substrings;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 
@@ -87,7 +83,7 @@ public final class TicketViews {
   }
 
   public Listing list(String workspaceId, Scope scope, Optional<String> cursor, int limit) {
-    return page(workspaceId, scope.where(), scope.param(), List.of(), Set.of(), cursor, limit);
+    return page(workspaceId, "tickets", scope.where(), scope.param(), List.of(), cursor, limit);
   }
 
   /**
@@ -96,34 +92,10 @@ public final class TicketViews {
    */
   public Listing search(String workspaceId, String text, List<String> requesterIds,
       Optional<String> cursor, int limit) {
-    String q = text.strip();
-    Optional<Set<String>> among = jdbi.withHandle(h -> narrowed(h, workspaceId, q, requesterIds));
-    String where = among.map(a -> "id IN (<among>) AND ").orElse("")
-        + "(LOWER(subject) LIKE :q" + Like.ESCAPE + " OR id = :param"
+    String where = "(" + substrings.contains("subject") + " OR id = :param"
         + (requesterIds.isEmpty() ? "" : " OR requester_id IN (<requesters>)") + ")";
-    return page(workspaceId, where, Optional.of(q), requesterIds, among.orElse(Set.of()), cursor, limit);
-  }
-
-  /**
-   * On H2, every ticket the search can find when they are few (by the subject's suffixes, the
-   * requesters' tickets, and the id itself), so the page reads those rows by key instead of
-   * scanning; empty when the database's own index answers, or when the matches are so many
-   * that scanning newest first fills a page sooner.
-   */
-  private Optional<Set<String>> narrowed(Handle h, String workspaceId, String q, List<String> requesterIds) {
-    Optional<Set<String>> bySubject = substrings.candidates(h, "ticket_suffixes", "ticket_id", workspaceId, q);
-    if (bySubject.isEmpty()) return Optional.empty();
-    Set<String> ids = new LinkedHashSet<>(bySubject.get());
-    ids.add(q);
-    if (!requesterIds.isEmpty()) {
-      List<String> theirs = h.createQuery("SELECT id FROM tickets WHERE workspace_id = :ws"
-              + " AND requester_id IN (<requesters>) LIMIT :limit")
-          .bind("ws", workspaceId).bindList("requesters", requesterIds)
-          .bind("limit", Substrings.CANDIDATES + 1).mapTo(String.class).list();
-      if (theirs.size() > Substrings.CANDIDATES) return Optional.empty();
-      ids.addAll(theirs);
-    }
-    return Optional.of(ids);
+    return page(workspaceId, substrings.readBy("tickets", "tickets_view_updated"), where,
+        Optional.of(text.strip()), requesterIds, cursor, limit);
   }
 
   /**
@@ -159,17 +131,16 @@ public final class TicketViews {
         .filter(t -> !t.id().equals(except)).limit(limit).toList();
   }
 
-  private Listing page(String workspaceId, String where, Optional<String> param,
-      List<String> requesterIds, Set<String> among, Optional<String> cursor, int limit) {
+  private Listing page(String workspaceId, String from, String where, Optional<String> param,
+      List<String> requesterIds, Optional<String> cursor, int limit) {
     Optional<Key> after = cursor.map(TicketViews::key);
-    String sql = "SELECT " + TicketStore.COLUMNS + " FROM tickets WHERE workspace_id = :ws AND "
+    String sql = "SELECT " + TicketStore.COLUMNS + " FROM " + from + " WHERE workspace_id = :ws AND "
         + where + after.map(k -> " AND (updated_at < :at OR (updated_at = :at AND id < :id))").orElse("")
         + " ORDER BY updated_at DESC, id DESC LIMIT :limit";
     List<Ticket> rows = jdbi.withHandle(h -> {
       Query q = bind(h.createQuery(sql), workspaceId, param).bind("limit", limit + 1);
-      if (sql.contains(":q")) q.bind("q", Like.containing(param.orElseThrow()));
+      if (sql.contains(":needle")) substrings.bind(q, param.orElseThrow());
       if (!requesterIds.isEmpty()) q.bindList("requesters", requesterIds);
-      if (!among.isEmpty()) q.bindList("among", List.copyOf(among));
       after.ifPresent(k -> q.bind("at", k.at()).bind("id", k.id()));
       return store.withRequesters(h, workspaceId, q.map((rs, x) -> store.map(rs)).list());
     });

@@ -128,7 +128,7 @@ class DeskTicketsTest {
   }
 
   /**
-   * The search through its index (suffix tables on H2, pg_trgm on PostgreSQL) means what the
+   * The search as each database runs it (POSITION on H2, LIKE from pg_trgm on PostgreSQL) means what the
    * plain LIKE meant: any substring, any case, wildcards literal, longer than the indexed
    * suffixes, across words; and it follows a contact's edits and deletion.
    */
