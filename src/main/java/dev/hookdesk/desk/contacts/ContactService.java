@@ -182,7 +182,8 @@ public final class ContactService {
     Optional<String> text = query.map(String::strip).filter(q -> !q.isEmpty());
     List<Contact> rows = jdbi.withHandle(h -> {
       Query q = h.createQuery("SELECT " + COLUMNS
-              + " FROM contacts WHERE workspace_id = :ws AND id > :after AND deleted_at IS NULL"
+              + " FROM " + (text.isPresent() ? substrings.scanned("contacts") : "contacts")
+              + " WHERE workspace_id = :ws AND id > :after AND deleted_at IS NULL"
               + (text.isPresent() ? " AND (" + substrings.contains("name") + " OR "
                   + substrings.contains("email") + " OR " + substrings.contains("external_id") + ")" : "")
               + " ORDER BY id LIMIT :limit")
@@ -213,7 +214,8 @@ public final class ContactService {
 
   /** Up to {@code limit} ids of live contacts whose name or email contains {@code text}, any case. */
   public List<String> idsMatching(String workspaceId, String text, int limit) {
-    return jdbi.withHandle(h -> substrings.bind(h.createQuery("SELECT id FROM contacts WHERE workspace_id = :ws "
+    return jdbi.withHandle(h -> substrings.bind(h.createQuery("SELECT id FROM "
+            + substrings.scanned("contacts") + " WHERE workspace_id = :ws "
             + "AND deleted_at IS NULL AND (" + substrings.contains("name") + " OR "
             + substrings.contains("email") + ") ORDER BY id LIMIT :limit"), text)
         .bind("ws", workspaceId).bind("limit", limit).mapTo(String.class).list());

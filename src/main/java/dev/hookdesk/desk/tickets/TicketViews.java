@@ -94,7 +94,7 @@ public final class TicketViews {
       Optional<String> cursor, int limit) {
     String where = "(" + substrings.contains("subject") + " OR id = :param"
         + (requesterIds.isEmpty() ? "" : " OR requester_id IN (<requesters>)") + ")";
-    return page(workspaceId, substrings.readBy("tickets", "tickets_view_updated"), where,
+    return page(workspaceId, substrings.scanned("tickets"), where,
         Optional.of(text.strip()), requesterIds, cursor, limit);
   }
 
