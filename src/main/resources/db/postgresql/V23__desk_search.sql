@@ -1,9 +1,9 @@
 -- The desk's search (SPEC §9) finds a substring of a ticket's subject or of its requester's
 -- name or email: LOWER(column) LIKE '%…%', which a pg_trgm GIN index answers. Creating the
 -- extension needs rights the database user may not have; without it the search still works,
--- by scanning, and this says so in the server's log. H2 keeps suffix tables instead
--- (db/h2/V23). The extension goes to public, not the current schema, so dropping one
--- schema cannot take it from others.
+-- by scanning, and this says so in the server's log (H2 scans too: db/h2/V23). The
+-- extension goes to public, not the current schema, so dropping one schema cannot take it
+-- from others.
 DO $$
 DECLARE
   trgm TEXT;
