@@ -77,6 +77,7 @@ import dev.hookdesk.ops.OpsRoutes;
 import dev.hookdesk.people.InvitationRoutes;
 import dev.hookdesk.people.People;
 import dev.hookdesk.store.Database;
+import dev.hookdesk.store.Substrings;
 import dev.hookdesk.webhooks.RedactingRenderer;
 import dev.hookdesk.webhooks.SecretBox;
 import dev.hookdesk.webhooks.WebhookManagement;
@@ -142,7 +143,8 @@ public final class Hookdesk implements AutoCloseable {
     Grants grants = new Grants(jdbi, ids, clock, mapper, installations);
     WorkspaceService workspaces = new WorkspaceService(jdbi, ids, clock, tokens);
     AgentService agents = new AgentService(jdbi, ids, clock);
-    ContactService contacts = new ContactService(jdbi, ids, clock, events, mapper);
+    Substrings substrings = new Substrings(database.dialect());
+    ContactService contacts = new ContactService(jdbi, ids, clock, events, mapper, substrings);
     SourceService sources = new SourceService(jdbi, clock);
     SecretBox secrets = SecretBox.open(config.secretKey(), config.dataDir());
     SourceIdentity sourceIdentity = new SourceIdentity(jdbi, sources, secrets, ids, clock);
@@ -237,7 +239,7 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(new SignInPages(console.gate(), people));
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.addAll(Desk.routes(console.gate(), new Desk.Services(tickets, ticketActions,
-        new TicketViews(jdbi, mapper, contacts), agents, teams, queues, contacts, live)));
+        new TicketViews(jdbi, mapper, contacts, substrings), agents, teams, queues, contacts, live)));
     routes.add(new ChatPages(console.gate(), chats, chatParticipants, chatEnding,
         new ChatLists(chatParts), agents, live, mapper));
     routes.add(new ContactPages(console.gate(), contacts, tickets, mapper));

@@ -90,11 +90,14 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Applies the Flyway migrations of {@code db/migration}. */
+  /**
+   * Applies the Flyway migrations of {@code db/migration}, and those of the database's own
+   * folder ({@code db/h2}, {@code db/postgresql}) where the two differ beyond a column type.
+   */
   public void migrate() {
     Flyway.configure()
         .dataSource(dataSource)
-        .locations("classpath:db/migration")
+        .locations("classpath:db/migration", "classpath:db/" + dialect.name())
         .placeholders(dialect.placeholders())
         .failOnMissingLocations(true)
         .load()

@@ -19,6 +19,9 @@ public interface Dialect {
   /** Column types substituted into migrations as Flyway placeholders ({@code ${json}}). */
   Map<String, String> placeholders();
 
+  /** Whether {@code LOWER(column) LIKE '%…%'} can be answered from an index (pg_trgm): see {@link Substrings}. */
+  boolean indexesLike();
+
   /** Whether the database can push notifications to other nodes (PostgreSQL LISTEN/NOTIFY). */
   boolean supportsNotify();
 

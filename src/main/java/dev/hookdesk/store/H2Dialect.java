@@ -30,6 +30,11 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
+  public boolean indexesLike() {
+    return false;
+  }
+
+  @Override
   public boolean supportsNotify() {
     return false;
   }

@@ -20,6 +20,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean indexesLike() {
+    return true;
+  }
+
+  @Override
   public boolean supportsNotify() {
     return true;
   }

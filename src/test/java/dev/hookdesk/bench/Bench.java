@@ -1,15 +1,24 @@
 package dev.hookdesk.bench;
 
 import java.lang.management.ManagementFactory;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * {@code ./hookdesk bench [--db h2|postgresql] [--events N] [--seconds S] [--backlog N]
- * [--scenarios desk,sustained,latency,isolation,backlog,tickets,chats] [--visitors N] [--rate R]}: see
+ * [--scenarios desk,sustained,latency,isolation,backlog,tickets,chats,deskload] [--visitors N] [--rate R]
+ * [--tickets N] [--contacts N] [--clients N] [--change-rate R]}: see
  * bench/README.md and the README, section "Benchmark".
  * Every scenario gets a fresh node and database; events are fired through the HTTP API.
  */
@@ -27,6 +36,10 @@ public final class Bench {
   private int stepSeconds = 15;
   private int visitors = 1000;
   private int rate = 200;
+  private int seedTickets = 100_000;
+  private int seedContacts = 50_000;
+  private int liveClients = 200;
+  private int changeRate = 10;
   private Set<String> scenarios = Set.of("sustained", "latency", "isolation", "backlog");
 
   public static void main(String[] args) throws Exception {
@@ -44,9 +57,14 @@ public final class Bench {
         case "--step-seconds" -> b.stepSeconds = Integer.parseInt(args[++i]);
         case "--visitors" -> b.visitors = Integer.parseInt(args[++i]);
         case "--rate" -> b.rate = Integer.parseInt(args[++i]);
+        case "--tickets" -> b.seedTickets = Integer.parseInt(args[++i]);
+        case "--contacts" -> b.seedContacts = Integer.parseInt(args[++i]);
+        case "--clients" -> b.liveClients = Integer.parseInt(args[++i]);
+        case "--change-rate" -> b.changeRate = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; use --db h2|postgresql --events N --seconds S --backlog N [--seed-backlog] --scenarios a,b"
-            + " --rates r1,r2 --step-seconds S --visitors N --rate R");
+            + " --rates r1,r2 --step-seconds S --visitors N --rate R --tickets N --contacts N --clients N"
+            + " --change-rate R");
       }
     }
     if (!b.db.equals("h2") && !b.db.equals("postgresql")) throw new IllegalArgumentException("--db h2|postgresql");
@@ -56,6 +74,7 @@ public final class Bench {
       if (b.scenarios.contains("desk")) b.desk();
       if (b.scenarios.contains("tickets")) b.tickets(receiver);
       if (b.scenarios.contains("chats")) b.chats();
+      if (b.scenarios.contains("deskload")) b.deskload();
       if (b.scenarios.contains("sustained")) b.sustained(receiver);
       if (b.scenarios.contains("latency")) b.latency(receiver);
       if (b.scenarios.contains("isolation")) b.isolation(receiver);
@@ -165,6 +184,59 @@ public final class Bench {
       System.out.printf("  message commit (created_at) -> visitor's stream: %s%n", commitToStream.summary());
       System.out.printf("  agent's POST sent -> visitor's stream: %s%n", postToStream.summary());
       System.out.println(load.check());
+    }
+  }
+
+  /** Issue 14: the desk's pages, search and live streams over a year's worth of tickets. */
+  private void deskload() throws Exception {
+    System.out.printf("%n== deskload: %d tickets and %d contacts; pages and search one request at a time with an"
+        + " agent's session cookie; then %d /desk/live streams while replies go through the API at %d/s for %d s%n",
+        seedTickets, seedContacts, liveClients, changeRate, seconds);
+    try (BenchNode node = new BenchNode(db, pgUrl); DeskLoad desk = new DeskLoad(node)) {
+      long start = System.currentTimeMillis();
+      desk.seed(seedTickets, seedContacts);
+      System.out.printf("  seeded in %.1f s%n", (System.currentTimeMillis() - start) / 1000.0);
+      desk.signIn();
+      String[] views = {"/desk", "/desk/views/open", "/desk/views/unassigned", "/desk/views/closed",
+          "/desk/queues/" + desk.queueIds.get(0)};
+      int[] i = {0};
+      try (LoadClient browser = desk.browser()) {
+        System.out.printf("  inbox first page (%s): %s%n", String.join(", ", views).replace("/desk/queues/"
+            + desk.queueIds.get(0), "a queue"), DeskLoad.time(browser, () -> views[i[0]++ % views.length], 50, 500).summary());
+        System.out.printf("  ticket page /desk/tickets/{id}: %s%n",
+            DeskLoad.time(browser, () -> "/desk/tickets/" + desk.pick(desk.sampleTickets), 50, 500).summary());
+        Histogram all = new Histogram();
+        Map<String, Supplier<String>> kinds = new LinkedHashMap<>();
+        kinds.put("a subject word", () -> DeskLoad.PRODUCTS[i[0]++ % DeskLoad.PRODUCTS.length].split(" ")[0].toLowerCase());
+        kinds.put("an order number in subjects", () -> desk.pick(desk.sampleOrders));
+        kinds.put("a requester's email", () -> desk.pick(desk.sampleEmails));
+        kinds.put("a ticket id", () -> desk.pick(desk.sampleTickets));
+        for (var kind : kinds.entrySet()) {
+          Histogram h = DeskLoad.time(browser, () -> "/desk?q=" + URLEncoder.encode(kind.getValue().get(),
+              StandardCharsets.UTF_8), 20, 200);
+          System.out.printf("  search /desk?q= %s: %s%n", kind.getKey(), h.summary());
+          all.merge(h);
+        }
+        System.out.printf("  search, all of the above: %s%n", all.summary());
+      }
+      Histogram live = new Histogram();
+      Map<String, Long> sent = new ConcurrentHashMap<>();
+      try (ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor()) {
+        long opening = System.currentTimeMillis();
+        int open = desk.openStreams(liveClients, live, sent, readers);
+        System.out.printf("  opened %d /desk/live streams in %.1f s (%d sessions)%n", open,
+            (System.currentTimeMillis() - opening) / 1000.0, (open + 7) / 8);
+        long replied = desk.reply(changeRate, seconds, sent);
+        try {
+          await("changes at the streams", desk::arrivals, replied * open, 60);
+        } catch (IllegalStateException e) {
+          System.out.println("  " + e.getMessage());
+        }
+        System.out.printf("  %d replies answered 201; change (POST sent) -> every stream: %s; missing %d,"
+            + " streams ended early %d%n", replied, live.summary(), replied * open - desk.arrivals(), desk.ended());
+        desk.close();
+        readers.shutdownNow();
+      }
     }
   }
 

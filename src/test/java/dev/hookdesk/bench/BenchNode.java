@@ -48,7 +48,7 @@ final class BenchNode implements AutoCloseable {
     }
     node = Hookdesk.start(HookdeskConfig.from(s), Clock.systemUTC());
     api = new Api("http://127.0.0.1:" + node.port(), TOKEN);
-    load = new LoadClient(node.port(), TOKEN);
+    load = LoadClient.withToken(node.port(), TOKEN);
   }
 
   /** Registers one webhook per URL for contact.created; returns their ids. */
@@ -105,6 +105,10 @@ final class BenchNode implements AutoCloseable {
 
   String workspaceId() {
     return node.defaultWorkspaceId();
+  }
+
+  dev.hookdesk.store.Database database() {
+    return node.database();
   }
 
   /** The load generator's client, for scenarios that make their own requests. */

@@ -14,6 +14,11 @@ final class Histogram {
     buckets.incrementAndGet(i);
   }
 
+  /** Adds another histogram's counts to this one. */
+  void merge(Histogram other) {
+    for (int i = 0; i < buckets.length(); i++) buckets.addAndGet(i, other.buckets.get(i));
+  }
+
   long count() {
     long n = 0;
     for (int i = 0; i < buckets.length(); i++) n += buckets.get(i);

@@ -41,7 +41,9 @@ final class Http1 {
     Map<String, String> headers = new HashMap<>();
     for (String l = line(in); l != null && !l.isEmpty(); l = line(in)) {
       int colon = l.indexOf(':');
-      if (colon > 0) headers.put(l.substring(0, colon).trim().toLowerCase(), l.substring(colon + 1).trim());
+      // a repeated header (Set-Cookie) keeps every value, one a line
+      if (colon > 0) headers.merge(l.substring(0, colon).trim().toLowerCase(), l.substring(colon + 1).trim(),
+          (a, b) -> a + "\n" + b);
     }
     return new Message(start, headers, new byte[0]);
   }

@@ -11,19 +11,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The load generator's HTTP client: keep-alive HTTP/1.1 connections to the node's API, one per
- * concurrent caller, reused ({@link Http1}).
+ * The load generator's HTTP client: keep-alive HTTP/1.1 connections to the node, one per
+ * concurrent caller, reused ({@link Http1}); with a bearer token (the API) or a session cookie
+ * (the desk's pages, as a browser asks for them).
  */
 final class LoadClient implements AutoCloseable {
   private final int port;
-  private final String token;
+  private final String credentials;
   private final ConcurrentLinkedQueue<Connection> idle = new ConcurrentLinkedQueue<>();
 
   private record Connection(Socket socket, InputStream in, OutputStream out) {}
 
-  LoadClient(int port, String token) {
+  /** {@code credentials}: a header line without its CRLF, or empty. */
+  private LoadClient(int port, String credentials) {
     this.port = port;
-    this.token = token;
+    this.credentials = credentials;
+  }
+
+  static LoadClient withToken(int port, String token) {
+    return new LoadClient(port, "authorization: Bearer " + token);
+  }
+
+  /** A client that sends the desk's cookies instead of a token (empty: no credentials). */
+  static LoadClient withCookie(int port, String cookie) {
+    return new LoadClient(port, cookie.isEmpty() ? "" : "cookie: " + cookie);
   }
 
   /** POSTs a JSON body; returns the answer's status code. */
@@ -42,10 +53,15 @@ final class LoadClient implements AutoCloseable {
   }
 
   private Http1.Message exchange(String method, String path, String json) {
-    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    return exchange(method, path, "application/json", "", json);
+  }
+
+  /** Any request; {@code headers} are extra header lines, each ending in CRLF. */
+  Http1.Message exchange(String method, String path, String contentType, String headers, String text) {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
     byte[] head = Http1.ascii(method + " " + path + " HTTP/1.1\r\nhost: 127.0.0.1:" + port
-        + "\r\nauthorization: Bearer " + token + "\r\ncontent-type: application/json"
-        + "\r\ncontent-length: " + body.length + "\r\n\r\n");
+        + (credentials.isEmpty() ? "" : "\r\n" + credentials) + "\r\ncontent-type: " + contentType
+        + "\r\ncontent-length: " + body.length + "\r\n" + headers + "\r\n");
     Connection c = idle.poll();
     try {
       if (c == null) c = open();

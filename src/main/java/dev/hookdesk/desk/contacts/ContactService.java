@@ -11,7 +11,7 @@ import dev.hookdesk.core.Ids;
 import dev.hookdesk.events.EventDraft;
 import dev.hookdesk.events.EventLog;
 import dev.hookdesk.http.Page;
-import dev.hookdesk.store.Like;
+import dev.hookdesk.store.Substrings;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Contacts: the customers who open tickets and chats. */
@@ -38,13 +39,16 @@ public final class ContactService {
   private final Clock clock;
   private final EventLog events;
   private final ObjectMapper mapper;
+  private final Substrings substrings;
 
-  public ContactService(Jdbi jdbi, Ids ids, Clock clock, EventLog events, ObjectMapper mapper) {
+  public ContactService(Jdbi jdbi, Ids ids, Clock clock, EventLog events, ObjectMapper mapper,
+      Substrings substrings) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
     this.events = Objects.requireNonNull(events);
     this.mapper = Objects.requireNonNull(mapper);
+    this.substrings = Objects.requireNonNull(substrings);
   }
 
   public record NewContact(String name, String email, String phone) {}
@@ -175,15 +179,18 @@ public final class ContactService {
    * or external id contains {@code query} (ignoring case).
    */
   public Page.Result<Contact> search(String workspaceId, Optional<String> query, Page page) {
-    Optional<String> like = query.map(String::strip).filter(q -> !q.isEmpty())
-        .map(Like::containing);
-    List<Contact> rows = jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-            + " FROM contacts WHERE workspace_id = :ws AND id > :after AND deleted_at IS NULL"
-            + like.map(l -> " AND (LOWER(name) LIKE :q" + Like.ESCAPE + " OR LOWER(email) LIKE :q"
-                + Like.ESCAPE + " OR LOWER(external_id) LIKE :q" + Like.ESCAPE + ")").orElse("")
-            + " ORDER BY id LIMIT :limit")
-        .bind("ws", workspaceId).bind("after", page.cursor().orElse(""))
-        .bind("q", like.orElse("")).bind("limit", page.limit() + 1).map((rs, x) -> map(rs)).list());
+    Optional<String> text = query.map(String::strip).filter(q -> !q.isEmpty());
+    List<Contact> rows = jdbi.withHandle(h -> {
+      Query q = h.createQuery("SELECT " + COLUMNS
+              + " FROM " + (text.isPresent() ? substrings.scanned("contacts") : "contacts")
+              + " WHERE workspace_id = :ws AND id > :after AND deleted_at IS NULL"
+              + (text.isPresent() ? " AND (" + substrings.contains("name") + " OR "
+                  + substrings.contains("email") + " OR " + substrings.contains("external_id") + ")" : "")
+              + " ORDER BY id LIMIT :limit")
+          .bind("ws", workspaceId).bind("after", page.cursor().orElse("")).bind("limit", page.limit() + 1);
+      text.ifPresent(t -> substrings.bind(q, t));
+      return q.map((rs, x) -> map(rs)).list();
+    });
     return Page.Result.of(rows, page.limit(), Contact::id);
   }
 
@@ -207,11 +214,11 @@ public final class ContactService {
 
   /** Up to {@code limit} ids of live contacts whose name or email contains {@code text}, any case. */
   public List<String> idsMatching(String workspaceId, String text, int limit) {
-    return jdbi.withHandle(h -> h.createQuery("SELECT id FROM contacts WHERE workspace_id = :ws "
-            + "AND deleted_at IS NULL AND (LOWER(name) LIKE :q" + Like.ESCAPE
-            + " OR LOWER(email) LIKE :q" + Like.ESCAPE + ") ORDER BY id LIMIT :limit")
-        .bind("ws", workspaceId).bind("q", Like.containing(text)).bind("limit", limit)
-        .mapTo(String.class).list());
+    return jdbi.withHandle(h -> substrings.bind(h.createQuery("SELECT id FROM "
+            + substrings.scanned("contacts") + " WHERE workspace_id = :ws "
+            + "AND deleted_at IS NULL AND (" + substrings.contains("name") + " OR "
+            + substrings.contains("email") + ") ORDER BY id LIMIT :limit"), text)
+        .bind("ws", workspaceId).bind("limit", limit).mapTo(String.class).list());
   }
 
   public Contact block(String workspaceId, Actor actor, String id) {

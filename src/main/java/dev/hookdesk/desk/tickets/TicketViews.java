@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hookdesk.core.DomainException.Invalid;
 import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.desk.contacts.ContactService;
-import dev.hookdesk.store.Like;
+import dev.hookdesk.store.Substrings;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,10 +63,12 @@ public final class TicketViews {
 
   private final Jdbi jdbi;
   private final TicketStore store;
+  private final Substrings substrings;
 
-  public TicketViews(Jdbi jdbi, ObjectMapper mapper, ContactService contacts) {
+  public TicketViews(Jdbi jdbi, ObjectMapper mapper, ContactService contacts, Substrings substrings) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.store = new TicketStore(Objects.requireNonNull(mapper), Objects.requireNonNull(contacts));
+    this.substrings = Objects.requireNonNull(substrings);
   }
 
   public Conversation conversation(String workspaceId, String id) {
@@ -81,7 +83,7 @@ public final class TicketViews {
   }
 
   public Listing list(String workspaceId, Scope scope, Optional<String> cursor, int limit) {
-    return page(workspaceId, scope.where(), scope.param(), List.of(), cursor, limit);
+    return page(workspaceId, "tickets", scope.where(), scope.param(), List.of(), cursor, limit);
   }
 
   /**
@@ -90,9 +92,10 @@ public final class TicketViews {
    */
   public Listing search(String workspaceId, String text, List<String> requesterIds,
       Optional<String> cursor, int limit) {
-    String where = "(LOWER(subject) LIKE :q" + Like.ESCAPE + " OR id = :param"
+    String where = "(" + substrings.contains("subject") + " OR id = :param"
         + (requesterIds.isEmpty() ? "" : " OR requester_id IN (<requesters>)") + ")";
-    return page(workspaceId, where, Optional.of(text.strip()), requesterIds, cursor, limit);
+    return page(workspaceId, substrings.scanned("tickets"), where,
+        Optional.of(text.strip()), requesterIds, cursor, limit);
   }
 
   /**
@@ -128,15 +131,15 @@ public final class TicketViews {
         .filter(t -> !t.id().equals(except)).limit(limit).toList();
   }
 
-  private Listing page(String workspaceId, String where, Optional<String> param,
+  private Listing page(String workspaceId, String from, String where, Optional<String> param,
       List<String> requesterIds, Optional<String> cursor, int limit) {
     Optional<Key> after = cursor.map(TicketViews::key);
-    String sql = "SELECT " + TicketStore.COLUMNS + " FROM tickets WHERE workspace_id = :ws AND "
+    String sql = "SELECT " + TicketStore.COLUMNS + " FROM " + from + " WHERE workspace_id = :ws AND "
         + where + after.map(k -> " AND (updated_at < :at OR (updated_at = :at AND id < :id))").orElse("")
         + " ORDER BY updated_at DESC, id DESC LIMIT :limit";
     List<Ticket> rows = jdbi.withHandle(h -> {
       Query q = bind(h.createQuery(sql), workspaceId, param).bind("limit", limit + 1);
-      if (sql.contains(":q")) q.bind("q", Like.containing(param.orElseThrow()));
+      if (sql.contains(":needle")) substrings.bind(q, param.orElseThrow());
       if (!requesterIds.isEmpty()) q.bindList("requesters", requesterIds);
       after.ifPresent(k -> q.bind("at", k.at()).bind("id", k.id()));
       return store.withRequesters(h, workspaceId, q.map((rs, x) -> store.map(rs)).list());

@@ -127,6 +127,49 @@ class DeskTicketsTest {
     assertThat(rows(d.get("/desk/views/open?q=_").body())).as("_ is literal").isEmpty();
   }
 
+  /**
+   * The search as each database runs it (POSITION on H2, LIKE answered by pg_trgm on
+   * PostgreSQL) means what the plain LIKE meant: any substring, any case, wildcards literal,
+   * long or across words; and it follows a contact's edits and deletion.
+   */
+  @Test
+  void searchIsASubstringMatchWhateverTheIndex() throws Exception {
+    Desk d = desk();
+    String router = d.ticket("Router keeps dropping the WiFi (order #48213)", "Nora Larsen", "nora.l@fjord.example");
+    String under = d.ticket("Refund_request for a_b", "Pavel Novak", "pavel@novak.example");
+    String pct = d.ticket("Discount of 15% missing", "Olga Ivanova", "olga@shop.example");
+    String renamed = d.ticket("Question", "Quinn Old", "quinn@old.example");
+
+    assertThat(rows(d.get("/desk?q=ROPPING").body())).as("middle of a word, any case").containsExactly(router);
+    assertThat(rows(d.get("/desk?q=48213").body())).containsExactly(router);
+    assertThat(rows(d.get("/desk?q=" + enc("ping the wifi (order #482")).body()))
+        .as("long, across words").containsExactly(router);
+    assertThat(rows(d.get("/desk?q=" + enc("ping the wifi (order #489")).body())).isEmpty();
+    assertThat(rows(d.get("/desk?q=t_r").body())).as("_ is literal").isEmpty();
+    assertThat(rows(d.get("/desk?q=" + enc("a_b")).body())).containsExactly(under);
+    assertThat(rows(d.get("/desk?q=" + enc("15%")).body())).as("% is literal").containsExactly(pct);
+    assertThat(rows(d.get("/desk?q=" + enc("5% m")).body())).containsExactly(pct);
+    assertThat(rows(d.get("/desk?q=" + enc("%")).body())).containsExactly(pct);
+    assertThat(rows(d.get("/desk?q=arsen").body())).as("requester's name").containsExactly(router);
+    assertThat(rows(d.get("/desk?q=" + enc("NOVAK.EXAMPLE")).body())).as("requester's email").containsExactly(under);
+    assertThat(rows(d.get("/desk?q=" + enc("nora.l@fjord.example")).body())).containsExactly(router);
+    assertThat(rows(d.get("/desk?q=" + pct).body())).as("exact id").containsExactly(pct);
+    assertThat(rows(d.get("/desk?q=" + pct.substring(0, pct.length() - 1)).body())).as("not a prefix of an id")
+        .isEmpty();
+
+    String contact = d.admin().get("/tickets/" + renamed).expect(200).str("/requester_id");
+    d.admin().patch("/contacts/" + contact, Api.json(Map.of("name", "Quinn Newname"))).expect(200);
+    assertThat(rows(d.get("/desk?q=newname").body())).containsExactly(renamed);
+    assertThat(rows(d.get("/desk?q=quinn+old").body())).isEmpty();
+    d.admin().delete("/contacts/" + contact).expect(200);
+    assertThat(rows(d.get("/desk?q=newname").body())).as("a deleted contact's name is gone").isEmpty();
+    assertThat(rows(d.get("/desk?q=question").body())).containsExactly(renamed);
+  }
+
+  static String enc(String s) {
+    return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   @Test
   void pagesFollowTheNextCursorWithoutGapsOrRepeats() throws Exception {
     Desk d = desk();
