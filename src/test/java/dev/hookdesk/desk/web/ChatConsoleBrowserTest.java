@@ -10,9 +10,6 @@ import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -150,10 +147,9 @@ class ChatConsoleBrowserTest {
     b.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.id("conversation"), text));
   }
 
+  /** Saved under target/screenshots; the README's copy in docs/ is refreshed by hand. */
   private static void shoot(Browser b, String name) throws IOException {
-    Path shot = b.screenshot(name);
-    Path docs = Path.of("docs");
-    if (Files.isDirectory(docs)) Files.copy(shot, docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    b.screenshot(name);
   }
 
   private static List<String> types(List<JsonNode> events) {

@@ -13,9 +13,6 @@ import dev.hookdesk.webhooks.Signer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Two agents work a ticket in headless Chromium from the desk alone (SPEC §9): every control
  * is the API's action, a receiver on loopback gets each event signed with the agent as actor
  * via "console", the other agent's open page follows without a reload, and no page logs a
- * JavaScript error. Saves docs/desk-inbox.png and docs/desk-ticket.png for the README.
+ * JavaScript error. Saves desk-inbox.png and desk-ticket.png (target/screenshots) for the README.
  */
 @DbTest
 class DeskTicketBrowserTest {
@@ -242,14 +239,9 @@ class DeskTicketBrowserTest {
     return b.waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /** Saved under target/screenshots; the README's copy in docs/ is refreshed by hand. */
   private static void save(Browser b, String name) {
-    try {
-      Path docs = Path.of("docs");
-      Files.createDirectories(docs);
-      Files.copy(b.screenshot(name), docs.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    b.screenshot(name);
   }
 
   private static JsonNode read(String body) {
