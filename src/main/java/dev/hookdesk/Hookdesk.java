@@ -131,6 +131,7 @@ public final class Hookdesk implements AutoCloseable {
 
     this.catalog = new EventCatalog(mapper);
     EventLog events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
+    closeables.add(events);
     TokenService tokens = new TokenService(jdbi, ids, clock);
     Apps apps = new Apps(jdbi, ids, clock, mapper);
     Installations installations = new Installations(jdbi, ids, clock, events, mapper, apps);

@@ -23,14 +23,14 @@ import org.jdbi.v3.core.Jdbi;
  * exists if and only if the change that caused it committed. Each append also queues the
  * event for fan-out to webhooks in that same transaction.
  */
-public final class EventLog {
+public final class EventLog implements AutoCloseable {
   /** PostgreSQL channel told the workspace id of every commit that appended events. */
   public static final String CHANNEL = "hookdesk_events";
 
   private final Jdbi jdbi;
-  private final Dialect dialect;
   private final String nextSequence;
   private final WorkspaceTurns turns = new WorkspaceTurns();
+  private final CommitNotices notices;
   private final ObjectMapper mapper;
   private final Ids ids;
   private final Clock clock;
@@ -41,12 +41,12 @@ public final class EventLog {
   public EventLog(Jdbi jdbi, Dialect dialect, ObjectMapper mapper, Ids ids, Clock clock,
       EventCatalog catalog) {
     this.jdbi = Objects.requireNonNull(jdbi);
-    this.dialect = dialect;
     this.nextSequence = dialect.incrementReturning("workspaces", "event_sequence", "id");
     this.mapper = Objects.requireNonNull(mapper);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
     this.catalog = Objects.requireNonNull(catalog);
+    this.notices = new CommitNotices(jdbi, dialect, CHANNEL);
   }
 
   /** Called after a transaction that appended events commits (wakes the fan-out). */
@@ -56,7 +56,7 @@ public final class EventLog {
 
   /**
    * Called with the workspace id after a transaction that appended its events commits on this
-   * node; other nodes hear of it on {@link #CHANNEL}.
+   * node; other nodes hear of it on {@link #CHANNEL}, soon after.
    */
   public void onWorkspaceCommit(Consumer<String> listener) {
     workspaceListeners.add(listener);
@@ -76,8 +76,6 @@ public final class EventLog {
     String id = ids.next("evt");
     h.createUpdate("INSERT INTO fanout_queue (event_id, workspace_id, created_at) VALUES (:id, :ws, :at)")
         .bind("id", id).bind("ws", draft.workspaceId()).bind("at", now).execute();
-    // Delivered at commit, and only then; PostgreSQL folds a transaction's repeats into one.
-    dialect.notify(h, CHANNEL, draft.workspaceId());
     // Taking the sequence locks the workspace row until commit, so sequences follow commit
     // order and a reader paging by sequence never sees a gap fill in later. Every writer of
     // the workspace queues for that lock (first in this node's turns): only one statement
@@ -96,6 +94,7 @@ public final class EventLog {
     h.afterCommit(() -> {
       commitListeners.forEach(Runnable::run);
       workspaceListeners.forEach(l -> l.accept(event.workspaceId()));
+      notices.committed(event.workspaceId());
     });
     return event;
   }
@@ -121,6 +120,11 @@ public final class EventLog {
         .bind("limit", limit + 1)
         .map((rs, ctx) -> parse(rs.getString("body"), rs.getString("source"))).list());
     return Page.Result.of(rows, limit, e -> Long.toString(e.sequence()));
+  }
+
+  @Override
+  public void close() {
+    notices.close();
   }
 
   /** Reads a stored envelope back. */
