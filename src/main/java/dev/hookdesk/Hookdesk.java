@@ -109,6 +109,7 @@ public final class Hookdesk implements AutoCloseable {
   private final HttpServer http;
   private final WorkspaceService.Bootstrap bootstrap;
   private final EventCatalog catalog;
+  private final EventLog events;
   private final ApiDocs apiDocs;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile int listeningPort = -1;
@@ -130,7 +131,7 @@ public final class Hookdesk implements AutoCloseable {
     var jdbi = database.jdbi();
 
     this.catalog = new EventCatalog(mapper);
-    EventLog events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
+    this.events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
     closeables.add(events);
     TokenService tokens = new TokenService(jdbi, ids, clock);
     Apps apps = new Apps(jdbi, ids, clock, mapper);
@@ -302,6 +303,11 @@ public final class Hookdesk implements AutoCloseable {
 
   public EventCatalog catalog() {
     return catalog;
+  }
+
+  /** The event log every service of this node appends to. */
+  public EventLog events() {
+    return events;
   }
 
   public HookdeskConfig config() {
