@@ -240,7 +240,7 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(apiDocs);
     // API tokens, and the access tokens of app installations (SPEC §8)
     this.http = new HttpServer(mapper, token -> tokens.authenticate(token).or(() -> grants.authenticate(token)),
-        apps::client, routes);
+        apps::client, events::admit, routes);
   }
 
   /** Builds and starts a node; configuration and database problems throw with one clear line. */

@@ -75,6 +75,19 @@ public final class EventLog implements AutoCloseable {
   }
 
   /**
+   * Refuses a client's write to the workspace before any of its work ({@code Busy}) while the
+   * line of this node's writers waiting for the workspace's sequence is full.
+   */
+  public void admit(String workspaceId) {
+    turns.admit(workspaceId);
+  }
+
+  /** This node's writers waiting for the workspace's sequence. */
+  int waiting(String workspaceId) {
+    return turns.waiting(workspaceId);
+  }
+
+  /**
    * Appends an event in the caller's transaction now, sequence and all: for a caller that needs
    * the event's sequence before its transaction ends. Others use {@link #appendAtCommit}.
    */

@@ -23,12 +23,16 @@ public final class HttpServer {
   private Router router;
 
   public HttpServer(ObjectMapper mapper, Authenticator authenticator, List<Routes> features) {
-    this(mapper, authenticator, ClientAuthenticator.NONE, features);
+    this(mapper, authenticator, ClientAuthenticator.NONE, WriteGate.OPEN, features);
   }
 
-  /** {@code clients}: apps calling with their client credentials ({@link Access#CLIENT}). */
+  /**
+   * {@code clients}: apps calling with their client credentials ({@link Access#CLIENT});
+   * {@code gate}: asked before each API write (any method but GET) of a workspace.
+   */
   public HttpServer(ObjectMapper mapper, Authenticator authenticator, ClientAuthenticator clients,
-      List<Routes> features) {
+      WriteGate gate, List<Routes> features) {
+    Objects.requireNonNull(gate);
     Objects.requireNonNull(mapper);
     Objects.requireNonNull(clients);
     Problems problems = new Problems(mapper);
@@ -61,7 +65,7 @@ public final class HttpServer {
       routes.error(405, "*", ctx -> {
         if (ctx.result() == null) problems.http(new HttpResponseException(405, "not allowed"), ctx);
       });
-      router = new Router(routes, authenticator, clients, requests);
+      router = new Router(routes, authenticator, clients, requests, gate);
       features.forEach(f -> f.register(router));
     });
   }

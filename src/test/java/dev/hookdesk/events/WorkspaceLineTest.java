@@ -65,6 +65,11 @@ class WorkspaceLineTest {
       List<CompletableFuture<Api.Res>> posts = new ArrayList<>();
       List<Long> took = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
+        if (i == WorkspaceTurns.MAX_WAITING) {
+          // the line is full: the next writes are refused before they start
+          TestNode.await("a full line", 10_000,
+              () -> node.node().events().waiting(workspaceId) == WorkspaceTurns.MAX_WAITING);
+        }
         String name = "Refused " + i;
         posts.add(CompletableFuture.supplyAsync(() -> {
           long t0 = System.nanoTime();
@@ -82,7 +87,7 @@ class WorkspaceLineTest {
             Long.toString(WorkspaceTurns.RETRY_AFTER_SECONDS));
         assertThat(r.str("/detail")).contains("nothing was written");
       }
-      // those past the line's length are refused at once, the others after the longest wait
+      // those behind a full line are refused at once, those in it after the longest wait
       assertThat(took).anyMatch(ms -> ms < WorkspaceTurns.MAX_WAIT_MILLIS);
       assertThat(took).anyMatch(ms -> ms >= WorkspaceTurns.MAX_WAIT_MILLIS);
       release.countDown();
