@@ -45,6 +45,9 @@ public final class HttpServer {
       config.router.ignoreTrailingSlashes = true;
       config.jsonMapper(new JavalinJackson(requests, true));
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(problems)));
+      // Jetty's default (1,024) builds a trie of about 190 KB for each keep-alive connection at
+      // its second request, kept while the connection lives: an open widget stream carried it.
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
       config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
           new FilterHolder(new EdgeFilter()), "/*", EnumSet.of(DispatcherType.REQUEST)));
       var routes = config.routes;
