@@ -115,6 +115,7 @@ public final class Hookdesk implements AutoCloseable {
   private final HttpServer http;
   private final WorkspaceService.Bootstrap bootstrap;
   private final EventCatalog catalog;
+  private final EventLog events;
   private final ApiDocs apiDocs;
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private volatile int listeningPort = -1;
@@ -136,7 +137,8 @@ public final class Hookdesk implements AutoCloseable {
     var jdbi = database.jdbi();
 
     this.catalog = new EventCatalog(mapper);
-    EventLog events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
+    this.events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
+    closeables.add(events);
     TokenService tokens = new TokenService(jdbi, ids, clock);
     Apps apps = new Apps(jdbi, ids, clock, mapper);
     Installations installations = new Installations(jdbi, ids, clock, events, mapper, apps);
@@ -250,7 +252,7 @@ public final class Hookdesk implements AutoCloseable {
     routes.add(apiDocs);
     // API tokens, and the access tokens of app installations (SPEC §8)
     this.http = new HttpServer(mapper, token -> tokens.authenticate(token).or(() -> grants.authenticate(token)),
-        apps::client, routes);
+        apps::client, events::admit, routes);
   }
 
   /** Builds and starts a node; configuration and database problems throw with one clear line. */
@@ -313,6 +315,11 @@ public final class Hookdesk implements AutoCloseable {
 
   public EventCatalog catalog() {
     return catalog;
+  }
+
+  /** The event log every service of this node appends to. */
+  public EventLog events() {
+    return events;
   }
 
   public HookdeskConfig config() {

@@ -7,7 +7,8 @@ import java.util.List;
  */
 public abstract sealed class DomainException extends RuntimeException
     permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid,
-        DomainException.Unauthorized, DomainException.Forbidden, DomainException.TooLarge {
+        DomainException.Unauthorized, DomainException.Forbidden, DomainException.TooLarge,
+        DomainException.Busy {
 
   private final int status;
   private final String title;
@@ -109,6 +110,20 @@ public abstract sealed class DomainException extends RuntimeException
   public static final class TooLarge extends DomainException {
     public TooLarge(String detail) {
       super(413, "Payload too large", detail);
+    }
+  }
+
+  /** 503: the node refuses work it cannot take soon; the client may retry after the given time. */
+  public static final class Busy extends DomainException {
+    private final long retryAfterSeconds;
+
+    public Busy(String detail, long retryAfterSeconds) {
+      super(503, "Service unavailable", detail);
+      this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+      return retryAfterSeconds;
     }
   }
 }

@@ -8,30 +8,35 @@ import dev.hookdesk.core.Ids;
 import dev.hookdesk.core.Json;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.Page;
+import dev.hookdesk.store.BeforeCommit;
 import dev.hookdesk.store.Dialect;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The append-only event log. Services append inside their own transaction, so an event
  * exists if and only if the change that caused it committed. Each append also queues the
  * event for fan-out to webhooks in that same transaction.
  */
-public final class EventLog {
+public final class EventLog implements AutoCloseable {
   /** PostgreSQL channel told the workspace id of every commit that appended events. */
   public static final String CHANNEL = "hookdesk_events";
 
   private final Jdbi jdbi;
-  private final Dialect dialect;
   private final String nextSequence;
   private final WorkspaceTurns turns = new WorkspaceTurns();
+  private final CommitNotices notices;
   private final ObjectMapper mapper;
   private final Ids ids;
   private final Clock clock;
@@ -42,12 +47,12 @@ public final class EventLog {
   public EventLog(Jdbi jdbi, Dialect dialect, ObjectMapper mapper, Ids ids, Clock clock,
       EventCatalog catalog) {
     this.jdbi = Objects.requireNonNull(jdbi);
-    this.dialect = dialect;
     this.nextSequence = dialect.incrementReturning("workspaces", "event_sequence", "id");
     this.mapper = Objects.requireNonNull(mapper);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
     this.catalog = Objects.requireNonNull(catalog);
+    this.notices = new CommitNotices(jdbi, dialect, CHANNEL);
   }
 
   /** Called after a transaction that appended events commits (wakes the fan-out). */
@@ -57,7 +62,7 @@ public final class EventLog {
 
   /**
    * Called with the workspace id after a transaction that appended its events commits on this
-   * node; other nodes hear of it on {@link #CHANNEL}.
+   * node; other nodes hear of it on {@link #CHANNEL}, soon after.
    */
   public void onWorkspaceCommit(Consumer<String> listener) {
     workspaceListeners.add(listener);
@@ -70,35 +75,111 @@ public final class EventLog {
         .bind("ws", workspaceId).mapTo(Long.class).one());
   }
 
-  /** Appends an event in the caller's transaction; the per-workspace sequence orders them. */
+  /**
+   * Refuses a client's write to the workspace before any of its work ({@code Busy}) while the
+   * line of this node's writers waiting for the workspace's sequence is full.
+   */
+  public void admit(String workspaceId) {
+    turns.admit(workspaceId);
+  }
+
+  /** This node's writers waiting for the workspace's sequence. */
+  int waiting(String workspaceId) {
+    return turns.waiting(workspaceId);
+  }
+
+  /**
+   * Appends an event in the caller's transaction now, sequence and all: for a caller that needs
+   * the event's sequence before its transaction ends. Others use {@link #appendAtCommit}.
+   */
   public Event append(Handle h, EventDraft draft) {
+    Pending p = pending(h, draft, e -> {});
+    write(h, List.of(p));
+    return p.event;
+  }
+
+  /**
+   * Appends an event in the caller's transaction, which writes it (with any others it appends)
+   * last, just before it commits; {@code sequenced} is then told the event, sequence and all,
+   * still in the transaction. Without a transaction of the node's database it is written now.
+   */
+  public void appendAtCommit(Handle h, EventDraft draft, Consumer<Event> sequenced) {
+    Pending p = pending(h, draft, sequenced);
+    BeforeCommit.get(h, this, Batch::new).ifPresentOrElse(b -> b.pending.add(p),
+        () -> write(h, List.of(p)));
+  }
+
+  public void appendAtCommit(Handle h, EventDraft draft) {
+    appendAtCommit(h, draft, e -> {});
+  }
+
+  private final class Batch implements Consumer<Handle> {
+    final List<Pending> pending = new ArrayList<>();
+
+    @Override
+    public void accept(Handle h) {
+      write(h, pending);
+    }
+  }
+
+  private static final class Pending {
+    final String id;
+    final Instant at;
+    final EventDraft draft;
+    final Consumer<Event> sequenced;
+    Event event;
+
+    Pending(String id, Instant at, EventDraft draft, Consumer<Event> sequenced) {
+      this.id = id;
+      this.at = at;
+      this.draft = draft;
+      this.sequenced = sequenced;
+    }
+  }
+
+  private Pending pending(Handle h, EventDraft draft, Consumer<Event> sequenced) {
     catalog.require(draft.type());
-    Instant now = clock.instant();
-    String id = ids.next("evt");
+    Pending p = new Pending(ids.next("evt"), clock.instant(), draft, sequenced);
     h.createUpdate("INSERT INTO fanout_queue (event_id, workspace_id, created_at) VALUES (:id, :ws, :at)")
-        .bind("id", id).bind("ws", draft.workspaceId()).bind("at", now).execute();
-    // Delivered at commit, and only then; PostgreSQL folds a transaction's repeats into one.
-    dialect.notify(h, CHANNEL, draft.workspaceId());
-    // Taking the sequence locks the workspace row until commit, so sequences follow commit
-    // order and a reader paging by sequence never sees a gap fill in later. Every writer of
-    // the workspace queues for that lock (first in this node's turns): only one statement
-    // for the event row and the commit follow it.
-    turns.take(h, draft.workspaceId());
-    long sequence = h.createQuery(nextSequence).bind("id", draft.workspaceId())
-        .mapTo(Long.class).one();
-    Event event = new Event(id, draft.type(), now, draft.workspaceId(), sequence,
-        draft.actor(), draft.data(), draft.source());
-    h.createUpdate("""
-        INSERT INTO events (id, workspace_id, sequence, type, occurred_at, source, body)
-        VALUES (:id, :ws, :seq, :type, :at, :source, :body)""")
-        .bind("id", event.id()).bind("ws", event.workspaceId()).bind("seq", sequence)
-        .bind("type", event.type()).bind("at", now).bind("source", event.source())
-        .bind("body", Json.write(mapper, event)).execute();
-    h.afterCommit(() -> {
-      commitListeners.forEach(Runnable::run);
-      workspaceListeners.forEach(l -> l.accept(event.workspaceId()));
-    });
-    return event;
+        .bind("id", p.id).bind("ws", draft.workspaceId()).bind("at", p.at).execute();
+    return p;
+  }
+
+  /**
+   * Taking the sequence locks the workspace row until commit, so sequences follow commit order
+   * and a reader paging by sequence never sees a gap fill in later. Every writer of the
+   * workspace queues for that lock (first in this node's turns), so a transaction takes it
+   * once for all its events of the workspace, and as late as it can: one statement for the
+   * event rows and the commit follow.
+   */
+  private void write(Handle h, List<Pending> pending) {
+    Map<String, List<Pending>> byWorkspace = new LinkedHashMap<>();
+    for (Pending p : pending) byWorkspace.computeIfAbsent(p.draft.workspaceId(), k -> new ArrayList<>()).add(p);
+    for (var entry : byWorkspace.entrySet()) {
+      String workspaceId = entry.getKey();
+      List<Pending> events = entry.getValue();
+      turns.take(h, workspaceId);
+      long last = h.createQuery(nextSequence).bind("id", workspaceId).bind("n", events.size())
+          .mapTo(Long.class).one();
+      PreparedBatch insert = h.prepareBatch("""
+          INSERT INTO events (id, workspace_id, sequence, type, occurred_at, source, body)
+          VALUES (:id, :ws, :seq, :type, :at, :source, :body)""");
+      long sequence = last - events.size();
+      for (Pending p : events) {
+        EventDraft d = p.draft;
+        p.event = new Event(p.id, d.type(), p.at, workspaceId, ++sequence, d.actor(), d.data(), d.source());
+        insert.bind("id", p.id).bind("ws", workspaceId).bind("seq", sequence)
+            .bind("type", d.type()).bind("at", p.at).bind("source", d.source())
+            .bind("body", Json.write(mapper, p.event)).add();
+      }
+      insert.execute();
+      h.afterCommit(() -> {
+        commitListeners.forEach(Runnable::run);
+        workspaceListeners.forEach(l -> l.accept(workspaceId));
+        notices.committed(workspaceId);
+      });
+    }
+    for (Pending p : pending) p.sequenced.accept(p.event);
   }
 
   public Optional<Event> find(String workspaceId, String id) {
@@ -122,6 +203,11 @@ public final class EventLog {
         .bind("limit", limit + 1)
         .map((rs, ctx) -> parse(rs.getString("body"), rs.getString("source"))).list());
     return Page.Result.of(rows, limit, e -> Long.toString(e.sequence()));
+  }
+
+  @Override
+  public void close() {
+    notices.close();
   }
 
   /** Reads a stored envelope back. */

@@ -8,6 +8,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.hookdesk.core.Admission;
 import java.io.IOException;
 
 /**
@@ -22,7 +23,7 @@ final class EdgeFilter implements Filter {
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     ((HttpServletResponse) res).setHeader("X-Frame-Options", "DENY");
-    chain.doFilter(new HttpServletRequestWrapper((HttpServletRequest) req) {
+    var wrapped = new HttpServletRequestWrapper((HttpServletRequest) req) {
       // Javalin's ctx.method() obeys X-HTTP-Method-Override, so a GET (which a link, an image
       // or a CORS-simple request can send) became a DELETE. Javalin reads it with getHeader
       // alone; hiding it there leaves the header in the list the inspector captures.
@@ -30,6 +31,16 @@ final class EdgeFilter implements Filter {
       public String getHeader(String name) {
         return METHOD_OVERRIDE.equalsIgnoreCase(name) ? null : super.getHeader(name);
       }
-    }, res);
+    };
+    try {
+      Admission.refusable(() -> {
+        chain.doFilter(wrapped, res);
+        return null;
+      });
+    } catch (IOException | ServletException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
+    }
   }
 }

@@ -23,12 +23,16 @@ public final class HttpServer {
   private Router router;
 
   public HttpServer(ObjectMapper mapper, Authenticator authenticator, List<Routes> features) {
-    this(mapper, authenticator, ClientAuthenticator.NONE, features);
+    this(mapper, authenticator, ClientAuthenticator.NONE, WriteGate.OPEN, features);
   }
 
-  /** {@code clients}: apps calling with their client credentials ({@link Access#CLIENT}). */
+  /**
+   * {@code clients}: apps calling with their client credentials ({@link Access#CLIENT});
+   * {@code gate}: asked before each API write (any method but GET) of a workspace.
+   */
   public HttpServer(ObjectMapper mapper, Authenticator authenticator, ClientAuthenticator clients,
-      List<Routes> features) {
+      WriteGate gate, List<Routes> features) {
+    Objects.requireNonNull(gate);
     Objects.requireNonNull(mapper);
     Objects.requireNonNull(clients);
     Problems problems = new Problems(mapper);
@@ -41,6 +45,9 @@ public final class HttpServer {
       config.router.ignoreTrailingSlashes = true;
       config.jsonMapper(new JavalinJackson(requests, true));
       config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems(problems)));
+      // Jetty's default (1,024) builds a trie of about 190 KB for each keep-alive connection at
+      // its second request, kept while the connection lives: an open widget stream carried it.
+      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(0));
       config.jetty.modifyServletContextHandler(handler -> handler.addFilter(
           new FilterHolder(new EdgeFilter()), "/*", EnumSet.of(DispatcherType.REQUEST)));
       var routes = config.routes;
@@ -61,7 +68,7 @@ public final class HttpServer {
       routes.error(405, "*", ctx -> {
         if (ctx.result() == null) problems.http(new HttpResponseException(405, "not allowed"), ctx);
       });
-      router = new Router(routes, authenticator, clients, requests);
+      router = new Router(routes, authenticator, clients, requests, gate);
       features.forEach(f -> f.register(router));
     });
   }

@@ -23,6 +23,7 @@ final class Problems {
   }
 
   void domain(DomainException e, Context ctx) {
+    if (e instanceof DomainException.Busy b) ctx.header("Retry-After", Long.toString(b.retryAfterSeconds()));
     write(ctx, e.status(), e.title(), e.getMessage(), e.errors());
   }
 

@@ -17,11 +17,13 @@ public final class Router {
   private final Authenticator authenticator;
   private final ClientAuthenticator clients;
   private final ObjectMapper mapper;
+  private final WriteGate gate;
   private final List<Route> registered = new ArrayList<>();
 
   Router(RoutesConfig routes, Authenticator authenticator, ClientAuthenticator clients,
-      ObjectMapper mapper) {
+      ObjectMapper mapper, WriteGate gate) {
     this.routes = routes;
+    this.gate = gate;
     this.authenticator = authenticator;
     this.clients = clients;
     this.mapper = mapper;
@@ -63,7 +65,15 @@ public final class Router {
 
   private synchronized Handler wrap(String method, String path, Access access, Endpoint endpoint) {
     registered.add(new Route(method, API + path, access));
-    return ctx -> endpoint.handle(new Call(ctx, scoped(authorize(ctx, access), method, path), mapper));
+    return ctx -> {
+      Principal p = scoped(authorize(ctx, access), method, path);
+      if (p != null && !method.equals("GET")) {
+        // read first: a refusal that left the body unread would close the keep-alive connection
+        ctx.bodyAsBytes();
+        gate.admit(p.workspaceId());
+      }
+      endpoint.handle(new Call(ctx, p, mapper));
+    };
   }
 
   /** An installation token calls only the routes its granted scopes cover (SPEC §8). */

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * Re-runs a whole transaction that the database aborted to break a deadlock or a
  * serialisation conflict, instead of answering 500. Two actions that lock the same rows
  * in different orders (a chat and an agent, say) are rare but legal. Once the outermost
- * transaction committed, it waits until its writes are durable ({@link DurableWrites}).
+ * transaction committed, it waits until its writes are durable ({@link DurableWrites}). Each
+ * run of the outermost callback ends with the work it left {@link BeforeCommit}.
  */
 final class DeadlockRetry extends SerializableTransactionRunner {
   /** 40001: serialization failure (both; H2 reports deadlocks so), 40P01: PostgreSQL deadlock. */
@@ -43,7 +44,7 @@ final class DeadlockRetry extends SerializableTransactionRunner {
       throws X {
     if (handle.isInTransaction()) return super.inTransaction(handle, callback);
     writes.begin();
-    R result = super.inTransaction(handle, callback);
+    R result = super.inTransaction(handle, BeforeCommit.around(callback));
     writes.committed();
     return result;
   }
@@ -53,7 +54,7 @@ final class DeadlockRetry extends SerializableTransactionRunner {
       HandleCallback<R, X> callback) throws X {
     if (handle.isInTransaction()) return super.inTransaction(handle, level, callback);
     writes.begin();
-    R result = super.inTransaction(handle, level, callback);
+    R result = super.inTransaction(handle, level, BeforeCommit.around(callback));
     writes.committed();
     return result;
   }

@@ -41,7 +41,7 @@ public interface Dialect {
   AutoCloseable listenPayloads(DataSource dataSource, String channel, Consumer<String> onPayload);
 
   /**
-   * A query that adds one to {@code column} of the row whose {@code key} is {@code :id} and
+   * A query that adds {@code :n} to {@code column} of the row whose {@code key} is {@code :id} and
    * returns the new value; the row stays locked until commit.
    */
   String incrementReturning(String table, String column, String key);

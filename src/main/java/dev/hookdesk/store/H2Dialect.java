@@ -87,7 +87,7 @@ final class H2Dialect implements Dialect {
   @Override
   public String incrementReturning(String table, String column, String key) {
     return "SELECT " + column + " FROM FINAL TABLE (UPDATE " + table + " SET " + column + " = "
-        + column + " + 1 WHERE " + key + " = :id)";
+        + column + " + :n WHERE " + key + " = :id)";
   }
 
   @Override

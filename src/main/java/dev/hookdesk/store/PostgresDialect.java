@@ -67,7 +67,7 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public String incrementReturning(String table, String column, String key) {
-    return "UPDATE " + table + " SET " + column + " = " + column + " + 1 WHERE " + key
+    return "UPDATE " + table + " SET " + column + " = " + column + " + :n WHERE " + key
         + " = :id RETURNING " + column;
   }
 

@@ -3,6 +3,8 @@ package dev.hookdesk.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.hookdesk.core.Admission;
+import dev.hookdesk.core.DomainException.Busy;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -90,6 +92,32 @@ class WorkspaceTurnsTest {
       end.countDown();
       stuck.get(10, TimeUnit.SECONDS);
     }
+  }
+
+  @Test
+  void aClientsWriteWaitsAtMostTheLongestWaitThenIsRefused() throws Exception {
+    CountDownLatch taken = new CountDownLatch(1);
+    CountDownLatch end = new CountDownLatch(1);
+    CompletableFuture<Void> stuck = holder(taken, end, false);
+    assertThat(taken.await(10, TimeUnit.SECONDS)).isTrue();
+    try {
+      long t0 = System.nanoTime();
+      assertThatThrownBy(() -> CompletableFuture.runAsync(() -> {
+        try {
+          Admission.refusable(() -> jdbi.inTransaction(h -> {
+            turns.take(h, "ws_a");
+            return null;
+          }));
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }, threads).get(10, TimeUnit.SECONDS)).hasRootCauseInstanceOf(Busy.class);
+      assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(WorkspaceTurns.MAX_WAIT_MILLIS - 5);
+    } finally {
+      end.countDown();
+      stuck.get(10, TimeUnit.SECONDS);
+    }
+    assertThat(waitForTurn()).isLessThan(WorkspaceTurns.PATIENCE_MILLIS);
   }
 
   @Test

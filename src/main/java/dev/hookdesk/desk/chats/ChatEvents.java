@@ -33,13 +33,13 @@ final class ChatEvents {
     for (int i = 0; i < extras.length; i += 2) {
       data.set((String) extras[i], mapper.valueToTree(extras[i + 1]));
     }
-    Event event = log.append(h, new EventDraft(workspaceId, type, actor, data, chat.source()));
-    for (BiConsumer<Handle, Event> l : appended) l.accept(h, event);
+    log.appendAtCommit(h, new EventDraft(workspaceId, type, actor, data, chat.source()),
+        event -> appended.forEach(l -> l.accept(h, event)));
   }
 
   /**
-   * Told of each chat event in the transaction that appends it, so what follows from the
-   * event (a bot's call) commits with it or not at all.
+   * Told of each chat event in the transaction that appends it, once it has its sequence (just
+   * before the commit), so what follows from the event (a bot's call) commits with it or not at all.
    */
   void onAppended(BiConsumer<Handle, Event> listener) {
     appended.add(listener);

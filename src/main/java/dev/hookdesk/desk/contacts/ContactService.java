@@ -272,7 +272,7 @@ public final class ContactService {
     ObjectNode data = mapper.createObjectNode();
     data.set("contact", mapper.valueToTree(c));
     if (changes != null) data.set("changes", mapper.valueToTree(changes));
-    events.append(h, new EventDraft(workspaceId, type, actor, data));
+    events.appendAtCommit(h, new EventDraft(workspaceId, type, actor, data));
   }
 
   private static Contact map(ResultSet rs) throws SQLException {

@@ -24,6 +24,6 @@ final class TicketEvents {
     data.set("ticket", mapper.valueToTree(ticket));
     if (!changes.isEmpty()) data.set("changes", mapper.valueToTree(changes));
     if (message != null) data.set("message", mapper.valueToTree(message));
-    events.append(h, new EventDraft(workspaceId, type, actor, data));
+    events.appendAtCommit(h, new EventDraft(workspaceId, type, actor, data));
   }
 }
