@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
