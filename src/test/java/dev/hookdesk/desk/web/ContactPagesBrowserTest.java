@@ -113,7 +113,9 @@ class ContactPagesBrowserTest {
     screenshot();
 
     web.findElement(By.xpath("//button[normalize-space()='Block']")).click();
-    assertThat(shown(By.id("contact-state")).getText()).isEqualTo("Blocked");
+    // the answer is the same page with the new state: wait for the text, re-finding the element
+    // (the old page's contact-state may be found just before the new page replaces it)
+    browser.waiting().until(ExpectedConditions.textToBe(By.id("contact-state"), "Blocked"));
     assertThat(web.findElements(By.id("block"))).isEmpty();
     assertThat(last(admin, "contact.blocked").at("/actor/via").asText()).isEqualTo("console");
     checkNoScriptErrors("blocked");
