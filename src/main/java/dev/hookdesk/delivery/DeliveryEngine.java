@@ -50,7 +50,7 @@ public final class DeliveryEngine implements AutoCloseable {
     this.db = Objects.requireNonNull(db);
     this.clock = Objects.requireNonNull(clock);
     DeliveryRecords records = new DeliveryRecords(ids, mapper);
-    EventReader reader = new EventReader(events);
+    EventReader reader = new EventReader(events, db.dialect());
     this.queue = new DeliveryQueue(db, reader, records, this::nodeId);
     this.heartbeats = new Heartbeats(db, queue, clock, settings.nodeTimeout(),
         () -> "node_" + ids.next("n").substring(2 + 10));

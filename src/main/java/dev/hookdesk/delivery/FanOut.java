@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Turns queued events into deliveries. The event's {@code fanout_queue} row is deleted in
- * the transaction that inserts its deliveries, so an event is fanned out exactly once
+ * Turns queued events into deliveries. An event leaves the fan-out queue
+ * ({@link EventReader#fannedOut}) in the transaction that inserts its deliveries, so an event is fanned out exactly once
  * whichever node does it and whenever a node dies.
  *
  * <p>New deliveries this node has room for are inserted already leased to it, exactly as a
@@ -58,11 +58,8 @@ final class FanOut {
   Round runOnce(Room room, Instant now) {
     String node = nodeId.get();
     return db.inTransaction(h -> {
-      // event ids sort by creation time: the primary key gives the oldest first
-      List<String> eventIds = db.dialect().lockFirst(h, "fanout_queue", "event_id", "TRUE",
-          "event_id", BATCH, q -> { });
-      if (eventIds.isEmpty()) return Round.EMPTY;
-      List<Event> batch = events.byIds(h, eventIds);
+      List<Event> batch = events.toFanOut(h, BATCH);
+      if (batch.isEmpty()) return Round.EMPTY;
       Instant until = now.plus(lease);
       DeliveryRecords.FannedOut created = records.fannedOut(h);
       List<Claimed> leased = new ArrayList<>();
@@ -85,8 +82,7 @@ final class FanOut {
       boolean queued = leased.size() < created.size();
       created.execute();
       if (queued) db.dialect().notify(h, CHANNEL);
-      h.createUpdate("DELETE FROM fanout_queue WHERE event_id IN (<ids>)")
-          .bindList("ids", eventIds).execute();
+      events.fannedOut(h, batch.stream().map(Event::id).toList());
       return new Round(created.size(), leased, webhooks,
           directory.signingSecrets(h, webhooks.keySet(), now), queued);
     });
