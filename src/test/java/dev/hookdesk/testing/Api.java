@@ -103,6 +103,26 @@ public final class Api {
     return send("POST", path, "");
   }
 
+  /**
+   * A POST as a well-behaved integration sends it: a {@code 503} with {@code Retry-After} (the
+   * node refusing a write it cannot take soon, SPEC §2) is sent again after the time it asks
+   * for, for up to 30 s. For tests that load a node on purpose and are not about the refusal.
+   */
+  public Res postRetrying(String path, String json) {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      Res r = post(path, json);
+      var retryAfter = r.headers().firstValue("Retry-After");
+      if (r.status() != 503 || retryAfter.isEmpty() || System.nanoTime() > giveUp) return r;
+      try {
+        Thread.sleep(Duration.ofSeconds(Long.parseLong(retryAfter.get())));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return r;
+      }
+    }
+  }
+
   public Res put(String path, String json) {
     return send("PUT", path, json);
   }
