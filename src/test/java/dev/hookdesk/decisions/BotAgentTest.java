@@ -7,7 +7,6 @@ import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -42,14 +41,14 @@ class BotAgentTest {
       String id = chat.get("id").asText();
       assertThat(chat.at("/participants/0/id").asText()).isEqualTo(bot);
 
-      contactSays(w, id, "hello");
-      TestNode.await("the echo", 5000, () -> botTexts(w, id).contains("echo: hello"));
-      contactSays(w, id, "still there?");
-      TestNode.await("the second echo", 5000, () -> botTexts(w, id).size() == 2);
+      w.contactSays(id, "hello");
+      TestNode.await("the echo", 5000, () -> w.botTexts(id).contains("echo: hello"));
+      w.contactSays(id, "still there?");
+      TestNode.await("the second echo", 5000, () -> w.botTexts(id).size() == 2);
 
-      contactSays(w, id, "a human please");
-      TestNode.await("the handoff", 5000, () -> participants(w, id).equals(List.of(ana)));
-      assertThat(botTexts(w, id)).containsExactly("echo: hello", "echo: still there?",
+      w.contactSays(id, "a human please");
+      TestNode.await("the handoff", 5000, () -> w.participants(id).equals(List.of(ana)));
+      assertThat(w.botTexts(id)).containsExactly("echo: hello", "echo: still there?",
           "Passing you to a colleague.");
       JsonNode left = w.last("chat.agent_left", id);
       assertThat(left.at("/actor/id").asText()).isEqualTo(bot);
@@ -81,7 +80,7 @@ class BotAgentTest {
 
       // the bot fails on chat.assigned already: a human takes over without the contact writing,
       // once the call's quick retries (1 s, 5 s, 15 s) are spent
-      TestNode.await("the handoff", 40_000, () -> participants(w, id).equals(List.of(ana)));
+      TestNode.await("the handoff", 40_000, () -> w.participants(id).equals(List.of(ana)));
       assertThat(w.last("chat.assigned", id).at("/data/agent/id").asText()).isEqualTo(ana);
     }
   }
@@ -91,24 +90,6 @@ class BotAgentTest {
         "max_chats", 20, "webhook_url", url))).expect(201).str("/id");
   }
 
-  private static void contactSays(Workspace w, String chatId, String text) {
-    w.api.post("/chats/" + chatId + "/messages", Api.json(Map.of("author_type", "contact", "text", text)))
-        .expect(201);
-  }
-
-  private static List<String> botTexts(Workspace w, String chatId) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode m : w.api.get("/chats/" + chatId + "/messages").expect(200).at("/data")) {
-      if (m.get("author_type").asText().equals("bot")) out.add(m.get("text").asText());
-    }
-    return out;
-  }
-
-  private static List<String> participants(Workspace w, String chatId) {
-    List<String> out = new ArrayList<>();
-    w.api.get("/chats/" + chatId).expect(200).at("/participants").forEach(p -> out.add(p.get("id").asText()));
-    return out;
-  }
 
   private static List<String> types(Receiver s) {
     return s.requests().stream().map(r -> r.json().get("type").asText()).toList();

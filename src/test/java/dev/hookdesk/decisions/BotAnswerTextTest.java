@@ -2,12 +2,10 @@ package dev.hookdesk.decisions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,16 +34,8 @@ class BotAnswerTextTest {
           .expect(201);
 
       // a message of nothing but NUL is dropped; the ones around it are posted
-      TestNode.await("the bot's replies", 5000, () -> botTexts(w, id).size() == 2);
-      assertThat(botTexts(w, id)).containsExactly("hello", "again");
+      TestNode.await("the bot's replies", 5000, () -> w.botTexts(id).size() == 2);
+      assertThat(w.botTexts(id)).containsExactly("hello", "again");
     }
-  }
-
-  private static List<String> botTexts(Workspace w, String chatId) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode m : w.api.get("/chats/" + chatId + "/messages").expect(200).at("/data")) {
-      if (m.get("author_type").asText().equals("bot")) out.add(m.get("text").asText());
-    }
-    return out;
   }
 }

@@ -27,8 +27,8 @@ class BotDeliveryTest {
       service.respond(BotAgentTest::echo);
       String bot = bot(w, service.url());
       String id = w.chat("Maria").get("id").asText();
-      contactSays(w, id, "hello");
-      TestNode.await("the echo", 10_000, () -> botTexts(w, id).contains("echo: hello"));
+      w.contactSays(id, "hello");
+      TestNode.await("the echo", 10_000, () -> w.botTexts(id).contains("echo: hello"));
 
       JsonNode log = w.api.get("/agents/" + bot + "/deliveries").expect(200).at("/data");
       List<String> types = new ArrayList<>();
@@ -69,7 +69,7 @@ class BotDeliveryTest {
       String id = w.chat("Maria").get("id").asText();
 
       // first attempt, then 1 s, 5 s and 15 s (plus jitter) later: about 21 s
-      TestNode.await("the handoff", 40_000, () -> participants(w, id).equals(List.of(ana)));
+      TestNode.await("the handoff", 40_000, () -> w.participants(id).equals(List.of(ana)));
       JsonNode call = w.api.get("/agents/" + bot + "/deliveries?status=exhausted").expect(200).at("/data/0");
       assertThat(call.get("event_type").asText()).isEqualTo("chat.assigned");
       assertThat(call.get("attempt_count").asInt()).isEqualTo(4);
@@ -98,10 +98,10 @@ class BotDeliveryTest {
       });
       String bot = bot(w, service.url());
       String id = w.chat("Maria").get("id").asText();
-      for (int i = 1; i <= 5; i++) contactSays(w, id, "m" + i);
-      TestNode.await("five echoes", 20_000, () -> botTexts(w, id).size() == 5);
+      for (int i = 1; i <= 5; i++) w.contactSays(id, "m" + i);
+      TestNode.await("five echoes", 20_000, () -> w.botTexts(id).size() == 5);
 
-      assertThat(botTexts(w, id)).containsExactly("echo: m1", "echo: m2", "echo: m3", "echo: m4", "echo: m5");
+      assertThat(w.botTexts(id)).containsExactly("echo: m1", "echo: m2", "echo: m3", "echo: m4", "echo: m5");
       assertThat(most.get()).as("calls of one chat in flight at once").isEqualTo(1);
       List<String> heard = new ArrayList<>();
       for (Receiver.Request r : service.requests()) {
@@ -121,22 +121,4 @@ class BotDeliveryTest {
     return bot;
   }
 
-  private static void contactSays(Workspace w, String chatId, String text) {
-    w.api.post("/chats/" + chatId + "/messages", Api.json(Map.of("author_type", "contact", "text", text)))
-        .expect(201);
-  }
-
-  private static List<String> botTexts(Workspace w, String chatId) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode m : w.api.get("/chats/" + chatId + "/messages").expect(200).at("/data")) {
-      if (m.get("author_type").asText().equals("bot")) out.add(m.get("text").asText());
-    }
-    return out;
-  }
-
-  private static List<String> participants(Workspace w, String chatId) {
-    List<String> out = new ArrayList<>();
-    w.api.get("/chats/" + chatId).expect(200).at("/participants").forEach(p -> out.add(p.get("id").asText()));
-    return out;
-  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.Receiver;
 import dev.hookdesk.testing.TestNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,28 @@ final class Workspace {
     }
     if (found == null) throw new AssertionError("no " + type + " for " + chatId);
     return found;
+  }
+
+  /** The chat's contact writes in it. */
+  void contactSays(String chatId, String text) {
+    api.post("/chats/" + chatId + "/messages", Api.json(Map.of("author_type", "contact", "text", text)))
+        .expect(201);
+  }
+
+  /** What bots have written in the chat, oldest first. */
+  List<String> botTexts(String chatId) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode m : api.get("/chats/" + chatId + "/messages").expect(200).at("/data")) {
+      if (m.get("author_type").asText().equals("bot")) out.add(m.get("text").asText());
+    }
+    return out;
+  }
+
+  /** The ids of the chat's participants. */
+  List<String> participants(String chatId) {
+    List<String> out = new ArrayList<>();
+    api.get("/chats/" + chatId).expect(200).at("/participants").forEach(p -> out.add(p.get("id").asText()));
+    return out;
   }
 
   JsonNode deliveries(String webhookId) {
