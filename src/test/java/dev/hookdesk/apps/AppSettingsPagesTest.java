@@ -32,11 +32,8 @@ class AppSettingsPagesTest {
     return new Installer(node, owner, REDIRECT);
   }
 
-  record Workspace(String id, Api admin) {}
-
-  Workspace newWorkspace(String name) {
-    var w = owner.post("/workspaces", Api.json(Map.of("name", name))).expect(201);
-    return new Workspace(w.str("/workspace/id"), owner.as(w.str("/admin_token")));
+  Installer.Workspace newWorkspace(String name) {
+    return installer().newWorkspace(name);
   }
 
   static String installationOf(Api admin, String appId) {
@@ -51,7 +48,7 @@ class AppSettingsPagesTest {
   @Test
   void anAdminSwitchesWebhooksAndUninstallsAndNothingElseGetsThrough() throws Exception {
     OAuthClient app = installer().register("tickets:read", "chats:read");
-    Workspace w = newWorkspace("Acme");
+    Installer.Workspace w = newWorkspace("Acme");
     DeskClient admin = installer().signedInAdmin(w.admin());
     var tokens = installer().install(app, admin, "tickets:read chats:read");
     String ins = installationOf(w.admin(), app.appId);
@@ -83,7 +80,7 @@ class AppSettingsPagesTest {
     assertThat(admin.get(PAGE).body()).contains("Enable webhooks").doesNotContain("Disable webhooks");
 
     // another workspace's installation: not found, and left as it was
-    Workspace other = newWorkspace("Globex");
+    Installer.Workspace other = newWorkspace("Globex");
     installer().install(app, installer().signedInAdmin(other.admin()), "tickets:read");
     String theirs = installationOf(other.admin(), app.appId);
     assertThat(admin.get(PAGE + "/installations/" + theirs + "/uninstall").statusCode()).isEqualTo(404);
@@ -123,7 +120,7 @@ class AppSettingsPagesTest {
   @Test
   void aPublisherSeesItsAppsWebhooksAndDeliveriesAndRotatesTheSecretOnce() throws Exception {
     try (Receiver receiver = Receiver.answering(200)) {
-      Workspace pub = newWorkspace("Publisher");
+      Installer.Workspace pub = newWorkspace("Publisher");
       Installer installer = new Installer(node, pub.admin(), REDIRECT);
       OAuthClient app = installer.register("tickets:read");
       pub.admin().post("/apps", Api.json(Map.of("name", "<img src=x onerror=alert(1)>",
@@ -131,7 +128,7 @@ class AppSettingsPagesTest {
       Api client = owner.asClient(app.clientId, app.clientSecret);
       String hook = client.post("/apps/" + app.appId + "/webhooks", Api.json(Map.of("url", receiver.url(),
           "events", List.of("ticket.created"), "type", "workspace"))).expect(201).str("/id");
-      Workspace customer = newWorkspace("Customer");
+      Installer.Workspace customer = newWorkspace("Customer");
       installer.install(app, installer.signedInAdmin(customer.admin()), "tickets:read");
       customer.admin().post("/tickets", Api.json(Map.of("subject", "Printer", "body", "Hi",
           "requester", Map.of("name", "Kim", "email", "kim@example.com")))).expect(201);

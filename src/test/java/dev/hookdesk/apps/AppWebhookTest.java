@@ -34,11 +34,8 @@ class AppWebhookTest {
     return new Installer(node, owner, REDIRECT);
   }
 
-  record Workspace(String id, Api admin) {}
-
-  Workspace newWorkspace(String name) {
-    var w = owner.post("/workspaces", Api.json(Map.of("name", name))).expect(201);
-    return new Workspace(w.str("/workspace/id"), owner.as(w.str("/admin_token")));
+  Installer.Workspace newWorkspace(String name) {
+    return installer().newWorkspace(name);
   }
 
   static List<JsonNode> bodies(Receiver r) {
@@ -75,8 +72,8 @@ class AppWebhookTest {
       assertThat(client.get("/apps/" + app.appId + "/webhooks").expect(200).json().get("data")
           .findValuesAsText("id")).containsExactly(hookId);
 
-      Workspace a = newWorkspace("Acme");
-      Workspace b = newWorkspace("Globex");
+      Installer.Workspace a = newWorkspace("Acme");
+      Installer.Workspace b = newWorkspace("Globex");
       var tokensA = installer().install(app, installer().signedInAdmin(a.admin()), "tickets:read contacts:read");
       var tokensB = installer().install(app, installer().signedInAdmin(b.admin()), "tickets:read");
       TestNode.await("app.installed from both", 10_000,
@@ -140,7 +137,7 @@ class AppWebhookTest {
           Api.json(Map.of("url", receiver.url(), "events", List.of("chat.*"), "type", "workspace",
               "filters", Map.of("sources", List.of("website"), "author_types", List.of("contact")))))
           .expect(201);
-      Workspace w = newWorkspace("Initech");
+      Installer.Workspace w = newWorkspace("Initech");
       installer().install(app, installer().signedInAdmin(w.admin()), "chats:read");
       w.admin().post("/sources", Api.json(Map.of("key", "website", "name", "Website"))).expect(201);
       w.admin().post("/sources", Api.json(Map.of("key", "mobile_app", "name", "App"))).expect(201);
@@ -176,7 +173,7 @@ class AppWebhookTest {
         Api.json(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("webhook.disabled"), "type", "workspace")))
         .problem(422, "events");
 
-    Workspace w = newWorkspace("Umbrella");
+    Installer.Workspace w = newWorkspace("Umbrella");
     var theirTokens = installer().install(theirs, installer().signedInAdmin(w.admin()), "tickets:read");
     owner.as(theirTokens.str("/access_token")).post("/apps/" + mine.appId + "/webhooks/disable").problem(404, null);
     owner.as(theirTokens.str("/access_token")).get("/apps/" + mine.appId + "/webhooks/state").problem(404, null);

@@ -23,6 +23,15 @@ final class Installer {
     this.redirect = redirect;
   }
 
+  /** A workspace and its admin's token. */
+  record Workspace(String id, Api admin) {}
+
+  /** A new workspace, made by the publisher's (the node's first) admin. */
+  Workspace newWorkspace(String name) {
+    var w = publisher.post("/workspaces", Api.json(Map.of("name", name))).expect(201);
+    return new Workspace(w.str("/workspace/id"), publisher.as(w.str("/admin_token")));
+  }
+
   OAuthClient register(String... scopes) {
     var r = publisher.post("/apps", Api.json(Map.of("name", "CRM sync " + n.incrementAndGet(),
         "redirect_uris", List.of(redirect), "scopes", List.of(scopes),
