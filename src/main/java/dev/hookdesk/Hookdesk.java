@@ -24,6 +24,7 @@ import dev.hookdesk.delivery.DeliveryRoutes;
 import dev.hookdesk.delivery.DeliveryService;
 import dev.hookdesk.delivery.DeliverySettings;
 import dev.hookdesk.delivery.DeliveryStats;
+import dev.hookdesk.desk.agents.AgentManagement;
 import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.ChatRoutes;
@@ -156,6 +157,7 @@ public final class Hookdesk implements AutoCloseable {
     TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, contacts, agents,
         teams, queues);
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
+    AgentManagement agentManagement = new AgentManagement(agents, egress);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
     AppListeners appListeners = new AppListeners(installations, database, clock, agents::botsOfApp);
@@ -218,7 +220,7 @@ public final class Hookdesk implements AutoCloseable {
         new WorkspaceRoutes(workspaces, tokens, agents),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
-        new AgentRoutes(agents, egress),
+        new AgentRoutes(agents, agentManagement),
         new InvitationRoutes(people, this::publicUrl),
         new ContactRoutes(contacts),
         new SourceRoutes(sources, sourceIdentity),
