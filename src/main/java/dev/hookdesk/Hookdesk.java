@@ -205,10 +205,8 @@ public final class Hookdesk implements AutoCloseable {
     installations.onUninstall((h, appId, workspaceId) -> deliveries.cancelQueued(h, workspaceId,
         webhooks.idsOfApp(h, appId),
         "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
-    Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
-        new WebhookServices(webhookManagement, webhooks, workspaces, deliveries,
-            new DeliveryStats(database, clock)),
-        new WorkspaceApps(apps, installations, grants, webhooks));
+    Console console = new Console(database, ids, clock, tokens, agents);
+    closeables.add(console);
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
     agents.onDeactivated((h, workspaceId, agentId) -> {
       console.gate().endSessions(h, agentId);
@@ -239,7 +237,10 @@ public final class Hookdesk implements AutoCloseable {
         new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, chatActions, chatEnding, contacts, sources,
             sourceIdentity, live, () -> Origins.ofUrl(publicUrl().toString()).orElse(""))),
         new WidgetAssets(this::defaultWorkspaceId)));
-    routes.addAll(console.routes());
+    routes.addAll(console.routes(catalog, mapper,
+        new WebhookServices(webhookManagement, webhooks, workspaces, deliveries,
+            new DeliveryStats(database, clock)),
+        new WorkspaceApps(apps, installations, grants, webhooks)));
     routes.add(new SignInPages(console.gate(), people));
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.addAll(Desk.routes(console.gate(), new Desk.Services(tickets, ticketActions,
