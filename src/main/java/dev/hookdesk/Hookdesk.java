@@ -14,6 +14,7 @@ import dev.hookdesk.apps.WorkspaceApps;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.config.PublicUrl;
+import dev.hookdesk.console.AgentServices;
 import dev.hookdesk.console.Console;
 import dev.hookdesk.console.WebhookServices;
 import dev.hookdesk.core.Ids;
@@ -240,7 +241,8 @@ public final class Hookdesk implements AutoCloseable {
     routes.addAll(console.routes(catalog, mapper,
         new WebhookServices(webhookManagement, webhooks, workspaces, deliveries,
             new DeliveryStats(database, clock)),
-        new WorkspaceApps(apps, installations, grants, webhooks)));
+        new WorkspaceApps(apps, installations, grants, webhooks),
+        new AgentServices(agents, agentManagement, people, this::publicUrl)));
     routes.add(new SignInPages(console.gate(), people));
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.addAll(Desk.routes(console.gate(), new Desk.Services(tickets, ticketActions,

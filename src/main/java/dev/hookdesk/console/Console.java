@@ -19,14 +19,12 @@ import java.util.Objects;
 public final class Console implements AutoCloseable {
   private final Clock clock;
   private final TokenService tokens;
-  private final AgentService agents;
   private final SessionEnds ends;
   private final ConsoleGate gate;
 
   public Console(Database db, Ids ids, Clock clock, TokenService tokens, AgentService agents) {
     this.clock = Objects.requireNonNull(clock);
     this.tokens = Objects.requireNonNull(tokens);
-    this.agents = Objects.requireNonNull(agents);
     this.ends = new SessionEnds(db);
     this.gate = new ConsoleGate(new ConsoleSessions(db.jdbi(), ids, clock, tokens, agents, ends), ends,
         new Templates());
@@ -36,9 +34,9 @@ public final class Console implements AutoCloseable {
     return gate;
   }
 
-  /** Sign-in, Settings → Webhooks with each webhook's and delivery's pages, and Apps. */
+  /** Sign-in, Settings → Webhooks with each webhook's and delivery's pages, Apps and Agents. */
   public List<Routes> routes(EventCatalog catalog, ObjectMapper mapper, WebhookServices webhooks,
-      WorkspaceApps apps) {
+      WorkspaceApps apps, AgentServices agents) {
     return List.of(
         new Assets(),
         new SignInRoutes(gate, tokens),
@@ -48,7 +46,8 @@ public final class Console implements AutoCloseable {
             new EventChoices(catalog), mapper),
         new WebhookPageRoutes(gate, webhooks, catalog, mapper, clock),
         new DeliveryPageRoutes(gate, webhooks.deliveries()),
-        new AppSettingsRoutes(gate, apps, webhooks.deliveries(), agents));
+        new AppSettingsRoutes(gate, apps, webhooks.deliveries(), agents.agents()),
+        new AgentSettingsRoutes(gate, agents, clock));
   }
 
   @Override
