@@ -60,6 +60,22 @@ class SessionStreamsTest {
   }
 
   @Test
+  void aStreamWhoseTokenIsRevokedEndsAtItsNextHeartbeat() throws Exception {
+    var minted = admin.post("/tokens", Api.json(Map.of("role", "admin", "name", "wall screen"))).expect(201);
+    DeskClient browser = new DeskClient(node.baseUrl());
+    browser.get("/console");
+    assertThat(browser.post("/console/signin", Map.of("_csrf", browser.csrf, "token", minted.str("/token")))
+        .statusCode()).isEqualTo(303);
+    try (var live = ChatDesk.of(browser, null).stream("/desk/live", null)) {
+      admin.delete("/tokens/" + minted.str("/id")).expect(204);
+      // nothing ends a token's sessions by a write: the stream asks at its heartbeat
+      TestNode.await("the stream to end after its token was revoked", SseStream.HEARTBEAT.toMillis() + 5_000,
+          live::ended);
+    }
+    assertThat(browser.get("/desk/live").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void aNewInvitationResettingThePasswordEndsEveryStreamOfTheAgent() throws Exception {
     ChatDesk dee = signedIn("Dee Reset");
     DeskClient secondSignIn = new DeskClient(node.baseUrl());
