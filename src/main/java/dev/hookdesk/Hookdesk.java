@@ -14,6 +14,7 @@ import dev.hookdesk.apps.WorkspaceApps;
 import dev.hookdesk.config.ConfigException;
 import dev.hookdesk.config.HookdeskConfig;
 import dev.hookdesk.config.PublicUrl;
+import dev.hookdesk.console.AgentServices;
 import dev.hookdesk.console.Console;
 import dev.hookdesk.console.WebhookServices;
 import dev.hookdesk.core.Ids;
@@ -24,6 +25,7 @@ import dev.hookdesk.delivery.DeliveryRoutes;
 import dev.hookdesk.delivery.DeliveryService;
 import dev.hookdesk.delivery.DeliverySettings;
 import dev.hookdesk.delivery.DeliveryStats;
+import dev.hookdesk.desk.agents.AgentManagement;
 import dev.hookdesk.desk.agents.AgentRoutes;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.desk.chats.ChatRoutes;
@@ -156,6 +158,7 @@ public final class Hookdesk implements AutoCloseable {
     TicketActions ticketActions = new TicketActions(jdbi, clock, events, mapper, contacts, agents,
         teams, queues);
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
+    AgentManagement agentManagement = new AgentManagement(agents, egress);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
     AppListeners appListeners = new AppListeners(installations, database, clock, agents::botsOfApp);
@@ -203,10 +206,8 @@ public final class Hookdesk implements AutoCloseable {
     installations.onUninstall((h, appId, workspaceId) -> deliveries.cancelQueued(h, workspaceId,
         webhooks.idsOfApp(h, appId),
         "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
-    Console console = new Console(jdbi, ids, clock, tokens, agents, catalog, mapper,
-        new WebhookServices(webhookManagement, webhooks, workspaces, deliveries,
-            new DeliveryStats(database, clock)),
-        new WorkspaceApps(apps, installations, grants, webhooks));
+    Console console = new Console(database, ids, clock, tokens, agents);
+    closeables.add(console);
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
     agents.onDeactivated((h, workspaceId, agentId) -> {
       console.gate().endSessions(h, agentId);
@@ -218,7 +219,7 @@ public final class Hookdesk implements AutoCloseable {
         new WorkspaceRoutes(workspaces, tokens, agents),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
-        new AgentRoutes(agents, egress),
+        new AgentRoutes(agents, agentManagement),
         new InvitationRoutes(people, this::publicUrl),
         new ContactRoutes(contacts),
         new SourceRoutes(sources, sourceIdentity),
@@ -237,7 +238,11 @@ public final class Hookdesk implements AutoCloseable {
         new WidgetRoutes(new WidgetParts(jdbi, ids, clock, mapper, chats, chatActions, chatEnding, contacts, sources,
             sourceIdentity, live, () -> Origins.ofUrl(publicUrl().toString()).orElse(""))),
         new WidgetAssets(this::defaultWorkspaceId)));
-    routes.addAll(console.routes());
+    routes.addAll(console.routes(catalog, mapper,
+        new WebhookServices(webhookManagement, webhooks, workspaces, deliveries,
+            new DeliveryStats(database, clock)),
+        new WorkspaceApps(apps, installations, grants, webhooks),
+        new AgentServices(agents, agentManagement, people, this::publicUrl)));
     routes.add(new SignInPages(console.gate(), people));
     routes.add(new AuthorizeRoutes(console.gate(), apps, grants));
     routes.addAll(Desk.routes(console.gate(), new Desk.Services(tickets, ticketActions,

@@ -6,7 +6,7 @@ import java.util.Objects;
  * What every console page's frame shows: its title, which section is current, and — when
  * signed in — the session's CSRF token and who is signed in.
  *
- * @param section "webhooks", "apps", "inspector" or "" for pages outside the navigation
+ * @param section "webhooks", "apps", "agents", "inspector" or "" for pages outside the navigation
  * @param csrf the token every form and htmx request sends back; empty when signed out
  */
 public record Chrome(String title, String section, String csrf, String signedInAs) {

@@ -6,21 +6,38 @@ import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.agents.AgentService;
 import dev.hookdesk.events.catalog.EventCatalog;
 import dev.hookdesk.http.Routes;
+import dev.hookdesk.store.Database;
 import dev.hookdesk.workspaces.TokenService;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
+import java.util.Objects;
 
-/** The console's parts, built once: its gate (which other features' pages use) and its routes. */
-public final class Console {
+/**
+ * The console's parts: its gate, made first (the pages of other features use it, and people's
+ * invitations end sessions through it), then its routes.
+ */
+public final class Console implements AutoCloseable {
+  private final Clock clock;
+  private final TokenService tokens;
+  private final SessionEnds ends;
   private final ConsoleGate gate;
-  private final List<Routes> routes;
 
-  public Console(Jdbi jdbi, Ids ids, Clock clock, TokenService tokens, AgentService agents,
-      EventCatalog catalog, ObjectMapper mapper, WebhookServices webhooks, WorkspaceApps apps) {
-    ConsoleSessions sessions = new ConsoleSessions(jdbi, ids, clock, tokens, agents);
-    this.gate = new ConsoleGate(sessions, new Templates());
-    this.routes = List.of(
+  public Console(Database db, Ids ids, Clock clock, TokenService tokens, AgentService agents) {
+    this.clock = Objects.requireNonNull(clock);
+    this.tokens = Objects.requireNonNull(tokens);
+    this.ends = new SessionEnds(db);
+    this.gate = new ConsoleGate(new ConsoleSessions(db.jdbi(), ids, clock, tokens, agents, ends), ends,
+        new Templates());
+  }
+
+  public ConsoleGate gate() {
+    return gate;
+  }
+
+  /** Sign-in, Settings → Webhooks with each webhook's and delivery's pages, Apps and Agents. */
+  public List<Routes> routes(EventCatalog catalog, ObjectMapper mapper, WebhookServices webhooks,
+      WorkspaceApps apps, AgentServices agents) {
+    return List.of(
         new Assets(),
         new SignInRoutes(gate, tokens),
         new WebhookSettingsRoutes(gate, new WebhookLists(webhooks), new SecurityGuide(),
@@ -29,14 +46,12 @@ public final class Console {
             new EventChoices(catalog), mapper),
         new WebhookPageRoutes(gate, webhooks, catalog, mapper, clock),
         new DeliveryPageRoutes(gate, webhooks.deliveries()),
-        new AppSettingsRoutes(gate, apps, webhooks.deliveries(), agents));
+        new AppSettingsRoutes(gate, apps, webhooks.deliveries(), agents.agents()),
+        new AgentSettingsRoutes(gate, agents, clock));
   }
 
-  public ConsoleGate gate() {
-    return gate;
-  }
-
-  public List<Routes> routes() {
-    return routes;
+  @Override
+  public void close() throws Exception {
+    ends.close();
   }
 }

@@ -1,16 +1,21 @@
 package dev.hookdesk.console;
 
 import dev.hookdesk.core.DomainException;
+import dev.hookdesk.events.Event;
 import dev.hookdesk.http.Principal;
+import dev.hookdesk.live.SseStream;
+import dev.hookdesk.live.Subscription;
 import io.javalin.http.Context;
 import io.javalin.http.Cookie;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.SameSite;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -32,10 +37,12 @@ public final class ConsoleGate {
   }
 
   private final ConsoleSessions sessions;
+  private final SessionEnds ends;
   private final Templates templates;
 
-  ConsoleGate(ConsoleSessions sessions, Templates templates) {
+  ConsoleGate(ConsoleSessions sessions, SessionEnds ends, Templates templates) {
     this.sessions = Objects.requireNonNull(sessions);
+    this.ends = Objects.requireNonNull(ends);
     this.templates = Objects.requireNonNull(templates);
   }
 
@@ -115,9 +122,22 @@ public final class ConsoleGate {
     ctx.cookie(cookie(ctx, SESSION_COOKIE, "", "/", 0));
   }
 
-  /** Ends every password session of an agent, in the caller's transaction. */
+  /** Ends every password session of an agent, in the caller's transaction (and their streams once it commits). */
   public void endSessions(Handle h, String agentId) {
     sessions.endAgent(h, agentId);
+  }
+
+  /**
+   * Serves a live stream for as long as its session lasts: it ends as soon as the session is
+   * signed out or its agent's sessions end (on any node), and at the next heartbeat after the
+   * session expires, idles out or loses its token. Asking does not count as activity, so an
+   * open stream does not keep an unattended session alive.
+   */
+  public void stream(Context ctx, ConsoleSession session, Subscription events,
+      Function<Event, Optional<SseStream.Message>> render) throws IOException {
+    try (SessionEnds.Watching w = ends.watch(session, events::end)) {
+      SseStream.open(ctx).pump(events, render, SseStream.HEARTBEAT, () -> sessions.stillOpen(session));
+    }
   }
 
   /**

@@ -34,13 +34,16 @@ final class ConsoleSessions {
   private final Clock clock;
   private final TokenService tokens;
   private final AgentService agents;
+  private final SessionEnds ends;
 
-  ConsoleSessions(Jdbi jdbi, Ids ids, Clock clock, TokenService tokens, AgentService agents) {
+  ConsoleSessions(Jdbi jdbi, Ids ids, Clock clock, TokenService tokens, AgentService agents,
+      SessionEnds ends) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
     this.tokens = Objects.requireNonNull(tokens);
     this.agents = Objects.requireNonNull(agents);
+    this.ends = Objects.requireNonNull(ends);
   }
 
   /** A new token session; returns the cookie value, which is stored nowhere but in the browser. */
@@ -69,10 +72,21 @@ final class ConsoleSessions {
     return cookie;
   }
 
-  /** The live session of a cookie; none when unknown, expired, idle too long, or its door closed. */
+  /**
+   * The live session of a cookie; none when unknown, expired, idle too long, or its door closed.
+   * Finding it counts as activity.
+   */
   Optional<ConsoleSession> find(String cookie) {
     if (cookie == null || cookie.isEmpty() || cookie.length() > 100) return Optional.empty();
-    String idHash = hash(cookie);
+    return find(hash(cookie), true);
+  }
+
+  /** Whether a session found earlier still lets its browser in; asking does not count as activity. */
+  boolean stillOpen(ConsoleSession session) {
+    return find(session.idHash(), false).isPresent();
+  }
+
+  private Optional<ConsoleSession> find(String idHash, boolean activity) {
     Instant now = clock.instant();
     record Row(String tokenId, String agentId, String workspaceId, String csrf, Instant lastSeen) {}
     Optional<Row> row = jdbi.withHandle(h -> h.createQuery("""
@@ -92,7 +106,7 @@ final class ConsoleSessions {
                 a.name()))
         : tokens.principal(r.tokenId()).map(p -> new ConsoleSession(idHash, p, r.csrf(),
             p.role().key() + " token " + p.tokenId()));
-    if (session.isPresent() && r.lastSeen().isBefore(now.minus(TOUCH))) touch(idHash, now);
+    if (activity && session.isPresent() && r.lastSeen().isBefore(now.minus(TOUCH))) touch(idHash, now);
     return session;
   }
 
@@ -108,13 +122,17 @@ final class ConsoleSessions {
   }
 
   void close(ConsoleSession session) {
-    jdbi.useHandle(h -> h.createUpdate("DELETE FROM console_sessions WHERE id_hash = :id")
-        .bind("id", session.idHash()).execute());
+    jdbi.useTransaction(h -> {
+      h.createUpdate("DELETE FROM console_sessions WHERE id_hash = :id")
+          .bind("id", session.idHash()).execute();
+      ends.sessionEnded(h, session.idHash());
+    });
   }
 
-  /** Ends every password session of an agent (password changed, agent deactivated). */
+  /** Ends every password session of an agent (password changed, agent deactivated), and their streams. */
   void endAgent(Handle h, String agentId) {
     h.createUpdate("DELETE FROM console_sessions WHERE agent_id = :agent").bind("agent", agentId).execute();
+    ends.agentEnded(h, agentId);
   }
 
   String random() {

@@ -9,11 +9,12 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
  * A server-sent event stream on a plain request: the handler's (virtual) thread stays in
- * {@link #pump} until the client goes. Javalin's own {@code sse()} hands the client to its async
+ * {@link #pump} until the client goes (or the stream is ended: its session ended). Javalin's own {@code sse()} hands the client to its async
  * executor and closes the connection after; a plain handler keeps errors (401, 404) as
  * problem+json before the stream opens and lets the stream block cheaply on Jetty's virtual threads.
  */
@@ -49,11 +50,26 @@ public final class SseStream {
    * client goes away.
    */
   public void pump(Subscription events, Function<Event, Optional<Message>> render, Duration heartbeat) {
+    pump(events, render, heartbeat, () -> true);
+  }
+
+  /**
+   * {@link #pump(Subscription, Function, Duration)} for as long as the subscription is not
+   * {@link Subscription#end ended} and {@code open} holds, which is asked once a heartbeat: a
+   * signed-in stream ends with its session.
+   */
+  public void pump(Subscription events, Function<Event, Optional<Message>> render, Duration heartbeat,
+      BooleanSupplier open) {
     try (events) {
-      while (true) {
+      long asked = System.nanoTime();
+      while (!events.ended()) {
         Optional<Event> next = events.next(heartbeat);
+        if (System.nanoTime() - asked >= heartbeat.toNanos()) {
+          if (!open.getAsBoolean()) return;
+          asked = System.nanoTime();
+        }
         if (next.isEmpty()) {
-          write(": keep-alive\n\n");
+          if (!events.ended()) write(": keep-alive\n\n");
           continue;
         }
         Optional<Message> m = render.apply(next.get());

@@ -1,8 +1,11 @@
 package dev.hookdesk.live;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.hookdesk.core.Actor;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.events.EventLog;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -13,10 +16,14 @@ import java.util.function.Predicate;
 /**
  * One subscriber's view of a workspace's events that pass its filter, after a sequence: first
  * from the log up to where it joined the live reader, then from what the reader hands it. Each
- * event comes once and in sequence order. Read by one thread (its stream).
+ * event comes once and in sequence order. Read by one thread (its stream); {@link #end} may
+ * come from any thread.
  */
 public final class Subscription implements AutoCloseable {
   static final int QUEUE = 1000;
+  /** Put in the queue by {@link #end} to wake a reader waiting in {@link #next}; never returned. */
+  private static final Event WAKE = new Event("wake", "wake", Instant.EPOCH, "wake", Long.MAX_VALUE,
+      Actor.system(), JsonNodeFactory.instance.objectNode(), null);
 
   private final Feed feed;
   private final EventLog events;
@@ -26,6 +33,7 @@ public final class Subscription implements AutoCloseable {
   private final BlockingQueue<Event> queued = new ArrayBlockingQueue<>(QUEUE);
   private final ArrayDeque<Event> backlog = new ArrayDeque<>();
   private volatile boolean overflowed;
+  private volatile boolean ended;
   private long last;
   private long readFrom;
   private long readTo;
@@ -55,9 +63,10 @@ public final class Subscription implements AutoCloseable {
     overflowed = false;
   }
 
-  /** The next event, or empty when none came within {@code wait}. */
+  /** The next event, or empty when none came within {@code wait} or the subscription {@link #ended}. */
   public Optional<Event> next(Duration wait) throws InterruptedException {
     while (true) {
+      if (ended) return Optional.empty();
       Event e = backlogged();
       if (e == null) {
         if (overflowed) {
@@ -67,7 +76,7 @@ public final class Subscription implements AutoCloseable {
           continue;
         }
         e = queued.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
-        if (e == null) return Optional.empty();
+        if (e == null || e == WAKE) return Optional.empty();
       }
       if (e.sequence() > last) {
         last = e.sequence();
@@ -90,6 +99,16 @@ public final class Subscription implements AutoCloseable {
       }
     }
     return backlog.poll();
+  }
+
+  /** Ends the stream that reads this, at once: a waiting {@link #next} returns, and no more come. */
+  public void end() {
+    ended = true;
+    queued.offer(WAKE); // refused only when full, and then next() is not waiting
+  }
+
+  public boolean ended() {
+    return ended;
   }
 
   @Override

@@ -11,8 +11,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -124,6 +129,30 @@ final class Credentials {
         .bind("agent", agentId).bind("ws", workspaceId).bind("hash", hash)
         .bind("now", clock.instant()).execute();
     sessionEnd.end(h, agentId);
+  }
+
+  /** Whether each agent has a password and when their unused invitation expires, if they have one. */
+  Map<String, People.SignInState> states(String workspaceId, Collection<String> agentIds) {
+    if (agentIds.isEmpty()) return Map.of();
+    List<String> ids = List.copyOf(agentIds);
+    return jdbi.withHandle(h -> {
+      Set<String> passwords = Set.copyOf(h.createQuery("""
+              SELECT agent_id FROM agent_passwords
+              WHERE workspace_id = :ws AND agent_id IN (<ids>)""")
+          .bind("ws", workspaceId).bindList("ids", ids).mapTo(String.class).list());
+      Map<String, Instant> invited = new HashMap<>();
+      h.createQuery("""
+              SELECT agent_id, expires_at FROM agent_invitations
+              WHERE workspace_id = :ws AND agent_id IN (<ids>) AND used_at IS NULL""")
+          .bind("ws", workspaceId).bindList("ids", ids)
+          .map((rs, ctx) -> Map.entry(rs.getString("agent_id"), rs.getTimestamp("expires_at").toInstant()))
+          .forEach(e -> invited.merge(e.getKey(), e.getValue(), (a, b) -> a.isAfter(b) ? a : b));
+      Map<String, People.SignInState> out = new HashMap<>();
+      for (String id : ids) {
+        out.put(id, new People.SignInState(passwords.contains(id), Optional.ofNullable(invited.get(id))));
+      }
+      return out;
+    });
   }
 
   private boolean hasPassword(String agentId) {

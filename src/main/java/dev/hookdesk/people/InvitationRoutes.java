@@ -34,7 +34,7 @@ public final class InvitationRoutes implements Routes {
     b.done();
     People.Invitation i = people.invite(c.workspaceId(), c.path("id"));
     c.created(Map.of("agent_id", c.path("id"),
-        "invite_url", publicUrl.get().resolve("/invite/" + i.secret()),
+        "invite_url", i.url(publicUrl.get()),
         "expires_at", i.expiresAt()));
   }
 }

@@ -1,9 +1,12 @@
 package dev.hookdesk.people;
 
+import dev.hookdesk.config.PublicUrl;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.desk.agents.AgentService;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -34,7 +37,18 @@ public final class People {
   }
 
   /** A fresh invitation's secret (for the link) and when it expires. */
-  public record Invitation(String secret, Instant expiresAt) {}
+  public record Invitation(String secret, Instant expiresAt) {
+    /** The link the invited person opens, on the node's public URL (never the request's Host). */
+    public String url(PublicUrl node) {
+      return node.resolve("/invite/" + secret);
+    }
+  }
+
+  /**
+   * How far an agent got with signing in: a password chosen (they opened an invitation), and
+   * when the invitation not used yet expires, if one was made (it may be past).
+   */
+  public record SignInState(boolean password, Optional<Instant> invitationExpires) {}
 
   private final Credentials credentials;
   private final SignInGuard guard;
@@ -61,6 +75,11 @@ public final class People {
   public Invitation invite(String workspaceId, String agentId) {
     var i = credentials.invite(workspaceId, agentId);
     return new Invitation(i.secret(), i.expiresAt());
+  }
+
+  /** The sign-in state of each of these agents of the workspace. */
+  public Map<String, SignInState> signInStates(String workspaceId, Collection<String> agentIds) {
+    return credentials.states(workspaceId, agentIds);
   }
 
   public Optional<Invitee> invitee(String secret) {

@@ -94,9 +94,13 @@ public final class AgentService {
     });
   }
 
+  /** Changes an agent; a change that would leave the workspace without an active admin is refused (409). */
   public Agent update(String workspaceId, String id, AgentChanges c) {
     return jdbi.inTransaction(h -> {
+      List<String> admins = WorkspaceAdmins.mayRemoveOne(c)
+          ? WorkspaceAdmins.lockActive(h, workspaceId) : List.of();
       Agent before = lock(h, workspaceId, id);
+      if (WorkspaceAdmins.mayRemoveOne(c)) WorkspaceAdmins.keepOne(admins, before, c);
       Instant now = clock.instant();
       boolean active = c.active().orElse(before.active());
       h.createUpdate("UPDATE agents SET name = :name, status = :status, max_chats = :max, "

@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code /desk/live}: a server-sent event {@code ticket} ({@code {"id"}}) whenever a ticket of
  * the session's workspace changes (only that ticket's with {@code ?ticket=}), so an open view
  * or ticket page reloads its live region. It carries ids only: the reload goes through the
- * session's checks again. Without a session it answers 401, which stops an EventSource.
+ * session's checks again. It ends when the session does (sign-out, deactivation, a new
+ * password); without a session it answers 401, which stops an EventSource.
  */
 public final class DeskLive implements Routes {
   static final int STREAMS_PER_SESSION = 8;
@@ -60,10 +61,9 @@ public final class DeskLive implements Routes {
         ctx.status(429).result("This session has " + STREAMS_PER_SESSION + " live streams open already.");
         return;
       }
-      var subscription = live.subscribe(ws, live.now(ws), e -> ofTicket(e, ticket));
-      SseStream.open(ctx).pump(subscription, e -> Optional.of(new SseStream.Message("ticket",
-          JsonNodeFactory.instance.objectNode().put("id", e.data().path("ticket").path("id").asText())
-              .toString())), SseStream.HEARTBEAT);
+      gate.stream(ctx, session.get(), live.subscribe(ws, live.now(ws), e -> ofTicket(e, ticket)),
+          e -> Optional.of(new SseStream.Message("ticket", JsonNodeFactory.instance.objectNode()
+              .put("id", e.data().path("ticket").path("id").asText()).toString())));
     } finally {
       if (count.decrementAndGet() <= 0) open.remove(session.get().idHash(), count);
     }

@@ -48,6 +48,11 @@ final class ChatDesk {
     return new ChatDesk(b, id);
   }
 
+  /** An agent's browser signed in some other way (a second sign-in, say). */
+  static ChatDesk of(DeskClient browser, String agentId) {
+    return new ChatDesk(browser, agentId);
+  }
+
   /** The same agent signed in on another node (sessions live in the shared database). */
   ChatDesk on(String base) {
     DeskClient other = new DeskClient(base);
@@ -104,6 +109,7 @@ final class ChatDesk {
   static final class Stream implements AutoCloseable {
     final HttpResponse<InputStream> response;
     final BlockingQueue<SseEvent> events = new LinkedBlockingQueue<>();
+    private volatile boolean ended;
 
     Stream(HttpResponse<InputStream> response) {
       this.response = response;
@@ -132,7 +138,14 @@ final class ChatDesk {
         }
       } catch (IOException ignored) {
         // closed
+      } finally {
+        ended = true;
       }
+    }
+
+    /** Whether the server ended the stream (or it was closed here). */
+    boolean ended() {
+      return ended;
     }
 
     /** The next event named {@code name} within 10 s. */

@@ -19,7 +19,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Two nodes on one PostgreSQL schema: an agent's ticket page is open on node B, an integration
  * answers through node A's API, and LISTEN/NOTIFY wakes B's live reader, so the page shows the
- * reply without a reload. Always PostgreSQL.
+ * reply without a reload; an agent deactivated through A loses B's stream at once. Always
+ * PostgreSQL.
  */
 class DeskMultiNodeTest {
   static final String PASSWORD = "purple otter rides the tram";
@@ -57,6 +58,22 @@ class DeskMultiNodeTest {
         assertThat(((JavascriptExecutor) web).executeScript("return window.hookdeskMarker;"))
             .as("updated in place, not reloaded").isEqualTo("still here");
         assertThat(browser.consoleErrors()).isEmpty();
+      }
+    }
+  }
+
+  @Test
+  void deactivatingAnAgentOnNodeAEndsTheirLiveStreamOnNodeB() throws Exception {
+    try (TestDatabase db = TestDatabase.createPostgres()) {
+      Map<String, String> shared = new HashMap<>(db.settings());
+      shared.put("HOOKDESK_SECRET_KEY", "multi-node-test-secret-key-0123456789");
+      try (TestNode a = TestNode.start(shared); TestNode b = TestNode.start(shared)) {
+        ChatDesk onB = ChatDesk.agent(b.admin(), b.baseUrl(), "Ana Silva", "online");
+        try (var live = onB.stream("/desk/live", null)) {
+          a.admin().patch("/agents/" + onB.agentId, Api.json(Map.of("active", false))).expect(200);
+          // a NOTIFY from A's commit, well before B's own check at the stream's heartbeat
+          TestNode.await("B's stream to end", SessionStreamsTest.PROMPTLY, live::ended);
+        }
       }
     }
   }

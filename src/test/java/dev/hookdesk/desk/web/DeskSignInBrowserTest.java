@@ -14,7 +14,10 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** An invited agent's first day, in headless Chromium; screenshots land in target/screenshots. */
+/**
+ * An invited agent's first day, in headless Chromium: an admin adds and invites her in Settings →
+ * Agents; screenshots land in target/screenshots.
+ */
 class DeskSignInBrowserTest {
   static final String PASSWORD = "purple otter rides the tram";
 
@@ -37,13 +40,25 @@ class DeskSignInBrowserTest {
 
   @Test
   void anInvitedAgentSetsAPasswordWorksTheDeskAndIsLockedOutByWrongPasswords() {
+    // the admin adds Ana in Settings → Agents (signed in with the admin token) and invites her there
+    web.get(node.baseUrl() + "/console");
+    shown(By.id("token")).sendKeys(TestNode.OWNER_TOKEN);
+    web.findElement(By.id("sign-in")).click();
+    shown(By.linkText("Agents")).click();
+    shown(By.id("name")).sendKeys("Ana Silva");
+    web.findElement(By.id("email")).sendKeys("ana@example.com");
+    web.findElement(By.id("add-agent")).click();
+    shown(By.id("added"));
+    WebElement row = shown(By.xpath("//tr[.//span[normalize-space()='Ana Silva']]"));
+    String agent = row.getAttribute("data-agent");
     Api admin = node.admin();
-    String agent = admin.post("/agents", Api.json(Map.of("name", "Ana Silva", "email", "ana@example.com")))
-        .expect(201).str("/id");
     String ticket = admin.post("/tickets", Api.json(Map.of("subject", "Printer on fire", "body", "Help",
         "requester", Map.of("name", "Rita Requester", "email", "rita@example.com")))).expect(201).str("/id");
     admin.put("/tickets/" + ticket + "/assignee", Api.json(Map.of("agent_id", agent))).expect(200);
-    String invite = admin.post("/agents/" + agent + "/invitation").expect(201).str("/invite_url");
+    row.findElement(By.xpath(".//button[normalize-space()='Invite']")).click();
+    String invite = shown(By.id("invite-url")).getText();
+    web.findElement(By.id("sign-out")).click();
+    shown(By.id("token"));
 
     web.get(invite.replace("localhost", "127.0.0.1"));
     assertThat(shown(By.id("invitee-email")).getText()).isEqualTo("ana@example.com");
@@ -59,8 +74,8 @@ class DeskSignInBrowserTest {
     browser.waiting().until(ExpectedConditions.urlToBe(node.baseUrl() + "/desk"));
     assertThat(shown(By.id("who")).getText()).contains("Ana Silva").contains("agent");
     assertThat(web.findElements(By.id("settings"))).as("no Settings link for an agent").isEmpty();
-    WebElement row = shown(By.cssSelector("tr[data-ticket='" + ticket + "']"));
-    assertThat(row.getText()).contains("Printer on fire").contains("Rita Requester").contains("open");
+    WebElement mine = shown(By.cssSelector("tr[data-ticket='" + ticket + "']"));
+    assertThat(mine.getText()).contains("Printer on fire").contains("Rita Requester").contains("open");
     browser.screenshot("desk-02-mine");
 
     web.findElement(By.id("sign-out")).click();

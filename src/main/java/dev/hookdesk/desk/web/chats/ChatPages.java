@@ -33,7 +33,7 @@ public final class ChatPages implements Routes {
     this.gate = Objects.requireNonNull(gate);
     this.console = new ChatConsole(Objects.requireNonNull(chats), Objects.requireNonNull(lists),
         Objects.requireNonNull(agents), Objects.requireNonNull(mapper));
-    this.stream = new ChatStream(Objects.requireNonNull(live), gate.templates());
+    this.stream = new ChatStream(Objects.requireNonNull(live), gate);
     this.forms = new ChatForms(gate, chats, Objects.requireNonNull(participants),
         Objects.requireNonNull(ending), agents, console, this::page);
   }
@@ -81,7 +81,7 @@ public final class ChatPages implements Routes {
     Viewer v = Viewer.of(s);
     String chatId = ctx.queryParam("chat");
     if (chatId != null) console.visible(v, chatId);
-    stream.serve(ctx, v, chatId);
+    stream.serve(ctx, s, v, chatId);
   }
 
   private void send(Context ctx, int status, String template, Object model) {

@@ -1,7 +1,8 @@
 package dev.hookdesk.desk.web.chats;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.hookdesk.console.Templates;
+import dev.hookdesk.console.ConsoleGate;
+import dev.hookdesk.console.ConsoleSession;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.live.LiveEvents;
 import dev.hookdesk.live.SseStream;
@@ -19,11 +20,11 @@ final class ChatStream {
   private static final String NOTHING = "{}";
 
   private final LiveEvents live;
-  private final Templates templates;
+  private final ConsoleGate gate;
 
-  ChatStream(LiveEvents live, Templates templates) {
+  ChatStream(LiveEvents live, ConsoleGate gate) {
     this.live = live;
-    this.templates = templates;
+    this.gate = gate;
   }
 
   /** Where the stream of a page rendered now takes over: read before reading what it shows. */
@@ -31,11 +32,14 @@ final class ChatStream {
     return live.now(v.workspaceId());
   }
 
-  /** {@code openChat} is null on the page without an open chat; the caller checked it is visible. */
-  void serve(Context ctx, Viewer v, String openChat) throws IOException {
+  /**
+   * {@code openChat} is null on the page without an open chat; the caller checked it is visible.
+   * The stream ends with the session.
+   */
+  void serve(Context ctx, ConsoleSession s, Viewer v, String openChat) throws IOException {
     long after = SseStream.resumeAfter(ctx).orElseGet(() -> now(v));
-    var subscription = live.subscribe(v.workspaceId(), after, e -> e.type().startsWith("chat."));
-    SseStream.open(ctx).pump(subscription, e -> render(e, v, openChat), SseStream.HEARTBEAT);
+    gate.stream(ctx, s, live.subscribe(v.workspaceId(), after, e -> e.type().startsWith("chat.")),
+        e -> render(e, v, openChat));
   }
 
   private Optional<SseStream.Message> render(Event e, Viewer v, String openChat) {
@@ -45,7 +49,7 @@ final class ChatStream {
       if (!open || !ChatSight.sees(chat, v)) return Optional.empty();
       var line = ChatViews.Line.of(e.data().path("message"), chat);
       return Optional.of(new SseStream.Message("message", dataLines(
-          templates.render("desk/chat_line.jte", line))));
+          gate.templates().render("desk/chat_line.jte", line))));
     }
     return Optional.of(new SseStream.Message(open ? "chat" : "chats", NOTHING));
   }
