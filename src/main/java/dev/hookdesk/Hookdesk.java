@@ -184,7 +184,7 @@ public final class Hookdesk implements AutoCloseable {
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
         egress, mapper);
     // SPEC §8: the bots an app created are called at the app's bot webhook
-    AppBotTargets appBots = new AppBotTargets(jdbi, installations, webhooks, payloads);
+    AppBotTargets appBots = new AppBotTargets(installations, webhooks, payloads);
     new BotAudience(chats, agents, botCalls, appBots);
 
     // Webhook deliveries and bot calls: one engine, one sender, one attempt log.
