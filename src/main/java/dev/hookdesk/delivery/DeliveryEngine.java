@@ -86,7 +86,7 @@ public final class DeliveryEngine implements AutoCloseable {
     loop("delivery-results", () -> writing, () -> {
       if (writer.step(200) > 0) dispatcher.written();
     });
-    this.listener = db.dialect().listen(db.dataSource(), FanOut.CHANNEL, dispatchWakeup::signal);
+    this.listener = db.listen(FanOut.CHANNEL, payload -> dispatchWakeup.signal());
     this.upkeep = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("delivery-upkeep").factory());
     upkeep.scheduleWithFixedDelay(this::sample, 0, 5, TimeUnit.SECONDS);

@@ -28,7 +28,7 @@ public final class LiveEvents implements AutoCloseable {
   public LiveEvents(EventLog events, Database db, Duration poll) {
     this.events = Objects.requireNonNull(events);
     events.onWorkspaceCommit(this::wake);
-    this.listener = db.dialect().listenPayloads(db.dataSource(), EventLog.CHANNEL, this::wake);
+    this.listener = db.listen(EventLog.CHANNEL, this::wake);
     this.poller = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("live-poll").factory());
     poller.scheduleWithFixedDelay(() -> feeds.values().forEach(Feed::wake),

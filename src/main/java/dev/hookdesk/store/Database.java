@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
@@ -22,11 +23,14 @@ public final class Database implements AutoCloseable {
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final Durability durability;
+  private final Optional<PostgresListener> listener;
 
   private Database(HikariDataSource dataSource, Dialect dialect, Durability durability) {
     this.dataSource = dataSource;
     this.dialect = dialect;
     this.durability = durability;
+    this.listener = dialect.supportsNotify() ? Optional.of(new PostgresListener(dataSource))
+        : Optional.empty();
     this.jdbi = Jdbi.create(dataSource);
     DurableWrites writes = new DurableWrites(durability);
     if (durability != Durability.AT_COMMIT) jdbi.addCustomizer(writes);
@@ -134,8 +138,24 @@ public final class Database implements AutoCloseable {
     return dataSource.getConnection();
   }
 
+  /**
+   * Calls {@code onPayload} with each distinct payload whenever a node notifies the channel,
+   * until closed; every channel shares one connection of this pool. Without notify support
+   * (H2) it never calls: polling and in-process signals cover that case.
+   */
+  public AutoCloseable listen(String channel, Consumer<String> onPayload) {
+    return listener.isPresent() ? listener.get().listen(channel, onPayload) : () -> { };
+  }
+
   @Override
   public void close() {
+    listener.ifPresent(l -> {
+      try {
+        l.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
     durability.close();
     dataSource.close();
   }
