@@ -77,6 +77,8 @@ import dev.hookdesk.ops.OpsRoutes;
 import dev.hookdesk.people.InvitationRoutes;
 import dev.hookdesk.people.People;
 import dev.hookdesk.store.Database;
+import dev.hookdesk.store.Dialect;
+import dev.hookdesk.store.Pool;
 import dev.hookdesk.store.Substrings;
 import dev.hookdesk.webhooks.RedactingRenderer;
 import dev.hookdesk.webhooks.SecretBox;
@@ -130,14 +132,16 @@ public final class Hookdesk implements AutoCloseable {
     new JvmThreadMetrics().bindTo(metrics);
 
     this.database = Database.open(config.jdbcUrl(), config.databaseUser(),
-        config.databasePassword(), 16, Optional.of(config.nodeTimeout()));
+        config.databasePassword(), new Pool("hookdesk", config.databasePoolSize(), Pool.PATIENT),
+        Optional.of(config.nodeTimeout()));
     closeables.add(database);
+    Database background = database.openPool(backgroundPool(database.dialect()));
     database.migrate();
     DataDir.tighten(config.dataDir()); // H2 made its files with the default umask
     var jdbi = database.jdbi();
 
     this.catalog = new EventCatalog(mapper);
-    this.events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
+    this.events = new EventLog(jdbi, background.jdbi(), database.dialect(), mapper, ids, clock, catalog);
     closeables.add(events);
     TokenService tokens = new TokenService(jdbi, ids, clock);
     Apps apps = new Apps(jdbi, ids, clock, mapper);
@@ -158,7 +162,7 @@ public final class Hookdesk implements AutoCloseable {
     EgressGuard egress = new EgressGuard(config.allowedNetworks(), this::isOwnCapture);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
-    AppListeners appListeners = new AppListeners(installations, database, clock, agents::botsOfApp);
+    AppListeners appListeners = new AppListeners(installations, background, clock, agents::botsOfApp);
     closeables.add(appListeners);
     agents.onCreated((h, workspaceId, agent) -> {
       if (agent.appId() != null) appListeners.botsChanged(h, workspaceId);
@@ -188,13 +192,13 @@ public final class Hookdesk implements AutoCloseable {
     new BotAudience(chats, agents, botCalls, appBots);
 
     // Webhook deliveries and bot calls: one engine, one sender, one attempt log.
-    DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
+    DeliveryEngine delivery = new DeliveryEngine(background, events, webhooks, payloads, sender, ids,
         mapper, clock, new SecureRandom(), metrics, DeliverySettings.defaults(config.attemptRetention())
             .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()),
         botCalls, new BotReceivers(chatParticipants, agents, bots, responseSchemas, mapper, appBots));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
-    LiveEvents live = new LiveEvents(events, database, Duration.ofSeconds(5));
+    LiveEvents live = new LiveEvents(events, background, Duration.ofSeconds(5));
     closeables.add(live);
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
@@ -214,7 +218,7 @@ public final class Hookdesk implements AutoCloseable {
     });
 
     List<Routes> routes = new ArrayList<>(List.of(
-        new OpsRoutes(metrics, database),
+        new OpsRoutes(metrics, background),
         new WorkspaceRoutes(workspaces, tokens, agents),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
@@ -336,6 +340,17 @@ public final class Hookdesk implements AutoCloseable {
         // closing the rest matters more than one failure here
       }
     }
+  }
+
+  /**
+   * The pool of the work that must go on whatever requests hold: a connection for each engine
+   * thread that uses the database (fan-out, dispatch, results, heartbeats, upkeep), one for the
+   * health probe (one probe at a time), {@link LiveEvents#READERS} for live streams, and on
+   * PostgreSQL the LISTEN connection and the NOTIFY sender. None of these waits for another.
+   */
+  static Pool backgroundPool(Dialect dialect) {
+    int size = DeliveryEngine.CONNECTIONS + 1 + LiveEvents.READERS + (dialect.supportsNotify() ? 2 : 0);
+    return new Pool("hookdesk-background", size, Pool.PATIENT);
   }
 
   private static JettyWebhookSender webhookSender(HookdeskConfig config, EgressGuard egress) {

@@ -1,7 +1,6 @@
 package dev.hookdesk.live;
 
 import dev.hookdesk.events.Event;
-import dev.hookdesk.events.EventLog;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -19,7 +18,7 @@ public final class Subscription implements AutoCloseable {
   static final int QUEUE = 1000;
 
   private final Feed feed;
-  private final EventLog events;
+  private final LiveLog log;
   private final String workspaceId;
   private final Predicate<Event> filter;
   private final Runnable onClose;
@@ -30,10 +29,10 @@ public final class Subscription implements AutoCloseable {
   private long readFrom;
   private long readTo;
 
-  Subscription(Feed feed, EventLog events, String workspaceId, long after, Predicate<Event> filter,
+  Subscription(Feed feed, LiveLog log, String workspaceId, long after, Predicate<Event> filter,
       Runnable onClose) {
     this.feed = feed;
-    this.events = events;
+    this.log = log;
     this.workspaceId = workspaceId;
     this.filter = filter;
     this.onClose = onClose;
@@ -78,7 +77,7 @@ public final class Subscription implements AutoCloseable {
 
   private Event backlogged() {
     while (backlog.isEmpty() && readFrom < readTo) {
-      var page = events.list(workspaceId, Optional.empty(), readFrom, Feed.PAGE).data();
+      var page = log.after(workspaceId, readFrom, Feed.PAGE);
       if (page.isEmpty()) readFrom = readTo;
       for (Event e : page) {
         if (e.sequence() > readTo) {
