@@ -112,6 +112,15 @@ import java.util.Optional;
 
 /** One Hookdesk node: everything wired by plain constructors, in one place. */
 public final class Hookdesk implements AutoCloseable {
+  /**
+   * How long a request waits for a database connection before it is answered 503 with
+   * {@code Retry-After: 1}. A connection is held for milliseconds, so a second's wait means
+   * hundreds of requests queued ahead: the node is past what it can serve, and a request that
+   * waited longer than its client would wait to retry only adds to the queue. A second still
+   * rides out a checkpoint stall or a GC pause without refusing anyone.
+   */
+  static final Duration REQUEST_WAIT = Duration.ofSeconds(1);
+
   private final HookdeskConfig config;
   private final Database database;
   private final HttpServer http;
@@ -132,7 +141,7 @@ public final class Hookdesk implements AutoCloseable {
     new JvmThreadMetrics().bindTo(metrics);
 
     this.database = Database.open(config.jdbcUrl(), config.databaseUser(),
-        config.databasePassword(), new Pool("hookdesk", config.databasePoolSize(), Pool.PATIENT),
+        config.databasePassword(), new Pool("hookdesk", config.databasePoolSize(), REQUEST_WAIT),
         Optional.of(config.nodeTimeout()));
     closeables.add(database);
     Database background = database.openPool(backgroundPool(database.dialect()));
