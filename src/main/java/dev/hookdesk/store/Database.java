@@ -104,10 +104,12 @@ public final class Database implements AutoCloseable {
       stalled.ifPresent(d -> hc.addDataSourceProperty("options",
           "-c idle_in_transaction_session_timeout=" + d.toMillis()));
     }
+    Dialect dialect = Dialect.forUrl(url);
+    Durability durability = dialect.durability(url, user, password); // connects on first use
     try {
-      Dialect dialect = Dialect.forUrl(url);
-      return new Database(hc, pool, dialect, dialect.durability(url, user, password), true);
+      return new Database(hc, pool, dialect, durability, true);
     } catch (RuntimeException e) {
+      durability.close();
       throw new StoreException("cannot connect to " + redact(url) + ": " + rootMessage(e), e);
     }
   }
