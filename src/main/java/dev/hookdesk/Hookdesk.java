@@ -79,6 +79,8 @@ import dev.hookdesk.ops.OpsRoutes;
 import dev.hookdesk.people.InvitationRoutes;
 import dev.hookdesk.people.People;
 import dev.hookdesk.store.Database;
+import dev.hookdesk.store.Dialect;
+import dev.hookdesk.store.Pool;
 import dev.hookdesk.store.Substrings;
 import dev.hookdesk.webhooks.RedactingRenderer;
 import dev.hookdesk.webhooks.SecretBox;
@@ -112,6 +114,15 @@ import java.util.Optional;
 
 /** One Hookdesk node: everything wired by plain constructors, in one place. */
 public final class Hookdesk implements AutoCloseable {
+  /**
+   * How long a request waits for a database connection before it is answered 503 with
+   * {@code Retry-After: 1}. A connection is held for milliseconds, so a second's wait means
+   * hundreds of requests queued ahead: the node is past what it can serve, and a request that
+   * waited longer than its client would wait to retry only adds to the queue. A second still
+   * rides out a checkpoint stall or a GC pause without refusing anyone.
+   */
+  static final Duration REQUEST_WAIT = Duration.ofSeconds(1);
+
   private final HookdeskConfig config;
   private final Database database;
   private final HttpServer http;
@@ -132,14 +143,16 @@ public final class Hookdesk implements AutoCloseable {
     new JvmThreadMetrics().bindTo(metrics);
 
     this.database = Database.open(config.jdbcUrl(), config.databaseUser(),
-        config.databasePassword(), 16, Optional.of(config.nodeTimeout()));
+        config.databasePassword(), new Pool("hookdesk", config.databasePoolSize(), REQUEST_WAIT),
+        Optional.of(config.nodeTimeout()));
     closeables.add(database);
+    Database background = database.openPool(backgroundPool(database.dialect()));
     database.migrate();
     DataDir.tighten(config.dataDir()); // H2 made its files with the default umask
     var jdbi = database.jdbi();
 
     this.catalog = new EventCatalog(mapper);
-    this.events = new EventLog(jdbi, database.dialect(), mapper, ids, clock, catalog);
+    this.events = new EventLog(jdbi, background.jdbi(), database.dialect(), mapper, ids, clock, catalog);
     closeables.add(events);
     TokenService tokens = new TokenService(jdbi, ids, clock);
     Apps apps = new Apps(jdbi, ids, clock, mapper);
@@ -161,7 +174,7 @@ public final class Hookdesk implements AutoCloseable {
     AgentManagement agentManagement = new AgentManagement(agents, egress);
     JettyWebhookSender sender = webhookSender(config, egress);
     closeables.add(sender);
-    AppListeners appListeners = new AppListeners(installations, database, clock, agents::botsOfApp);
+    AppListeners appListeners = new AppListeners(installations, background, clock, agents::botsOfApp);
     closeables.add(appListeners);
     agents.onCreated((h, workspaceId, agent) -> {
       if (agent.appId() != null) appListeners.botsChanged(h, workspaceId);
@@ -187,17 +200,17 @@ public final class Hookdesk implements AutoCloseable {
     WebhookManagement webhookManagement = new WebhookManagement(webhooks, webhookTester, catalog,
         egress, mapper);
     // SPEC §8: the bots an app created are called at the app's bot webhook
-    AppBotTargets appBots = new AppBotTargets(jdbi, installations, webhooks, payloads);
+    AppBotTargets appBots = new AppBotTargets(installations, webhooks, payloads);
     new BotAudience(chats, agents, botCalls, appBots);
 
     // Webhook deliveries and bot calls: one engine, one sender, one attempt log.
-    DeliveryEngine delivery = new DeliveryEngine(database, events, webhooks, payloads, sender, ids,
+    DeliveryEngine delivery = new DeliveryEngine(background, events, webhooks, payloads, sender, ids,
         mapper, clock, new SecureRandom(), metrics, DeliverySettings.defaults(config.attemptRetention())
             .withLease(config.deliveryLease()).withNodeTimeout(config.nodeTimeout()),
         botCalls, new BotReceivers(chatParticipants, agents, bots, responseSchemas, mapper, appBots));
     closeables.add(delivery);
     DeliveryService deliveries = new DeliveryService(database, webhooks, mapper, clock, delivery::wake);
-    LiveEvents live = new LiveEvents(events, database, Duration.ofSeconds(5));
+    LiveEvents live = new LiveEvents(events, background, Duration.ofSeconds(5));
     closeables.add(live);
 
     this.bootstrap = workspaces.bootstrap(config.adminToken());
@@ -215,7 +228,7 @@ public final class Hookdesk implements AutoCloseable {
     });
 
     List<Routes> routes = new ArrayList<>(List.of(
-        new OpsRoutes(metrics, database),
+        new OpsRoutes(metrics, background),
         new WorkspaceRoutes(workspaces, tokens, agents),
         new EventRoutes(events, catalog),
         new CatalogRoutes(catalog),
@@ -341,6 +354,17 @@ public final class Hookdesk implements AutoCloseable {
         // closing the rest matters more than one failure here
       }
     }
+  }
+
+  /**
+   * The pool of the work that must go on whatever requests hold: a connection for each engine
+   * thread that uses the database (fan-out, dispatch, results, heartbeats, upkeep), one for the
+   * health probe (one probe at a time), {@link LiveEvents#READERS} for live streams, and on
+   * PostgreSQL the LISTEN connection and the NOTIFY sender. None of these waits for another.
+   */
+  static Pool backgroundPool(Dialect dialect) {
+    int size = DeliveryEngine.CONNECTIONS + 1 + LiveEvents.READERS + (dialect.supportsNotify() ? 2 : 0);
+    return new Pool("hookdesk-background", size, Pool.PATIENT);
   }
 
   private static JettyWebhookSender webhookSender(HookdeskConfig config, EgressGuard egress) {

@@ -42,6 +42,8 @@ public final class Main implements Runnable {
     String databaseUser;
     @Option(names = "--database-password", description = "HOOKDESK_DATABASE_PASSWORD")
     String databasePassword;
+    @Option(names = "--database-pool-size", description = "database connections for requests (HOOKDESK_DATABASE_POOL_SIZE, default 16)")
+    String databasePoolSize;
     @Option(names = "--admin-token", description = "bootstrap admin token (HOOKDESK_ADMIN_TOKEN)")
     String adminToken;
     @Option(names = "--allowed-networks", description = "CIDRs webhooks may reach (HOOKDESK_ALLOWED_NETWORKS)")
@@ -66,6 +68,7 @@ public final class Main implements Runnable {
       put(s, HookdeskConfig.DATABASE_URL, databaseUrl);
       put(s, HookdeskConfig.DATABASE_USER, databaseUser);
       put(s, HookdeskConfig.DATABASE_PASSWORD, databasePassword);
+      put(s, HookdeskConfig.DATABASE_POOL_SIZE, databasePoolSize);
       put(s, HookdeskConfig.ADMIN_TOKEN, adminToken);
       put(s, HookdeskConfig.ALLOWED_NETWORKS, allowedNetworks);
       put(s, HookdeskConfig.TRUSTED_CERTS, trustedCerts);

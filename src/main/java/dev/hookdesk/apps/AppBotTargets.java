@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * An app's bot webhook as the bots feature calls it (SPEC §8): the app's bots are called while
@@ -19,14 +18,12 @@ import org.jdbi.v3.core.Jdbi;
  * the event; signed with that webhook's secrets, redacted as the webhook's payloads are.
  */
 public final class AppBotTargets implements AppBotWebhooks {
-  private final Jdbi jdbi;
   private final Installations installations;
   private final WebhookRegistry webhooks;
   private final PayloadRenderer payloads;
 
-  public AppBotTargets(Jdbi jdbi, Installations installations, WebhookRegistry webhooks,
+  public AppBotTargets(Installations installations, WebhookRegistry webhooks,
       PayloadRenderer payloads) {
-    this.jdbi = Objects.requireNonNull(jdbi);
     this.installations = Objects.requireNonNull(installations);
     this.webhooks = Objects.requireNonNull(webhooks);
     this.payloads = Objects.requireNonNull(payloads);
@@ -38,9 +35,9 @@ public final class AppBotTargets implements AppBotWebhooks {
   }
 
   @Override
-  public Optional<Target> target(String workspaceId, String appId, Event event, Instant now) {
-    return jdbi.withHandle(h -> webhook(h, workspaceId, appId, event)).map(w -> {
-      List<byte[]> keys = webhooks.signingSecrets(w.id(), now);
+  public Optional<Target> target(Handle h, String workspaceId, String appId, Event event, Instant now) {
+    return webhook(h, workspaceId, appId, event).map(w -> {
+      List<byte[]> keys = webhooks.signingSecrets(h, List.of(w.id()), now).getOrDefault(w.id(), List.of());
       return new Target(w.url(), keys, payloads.render(event, w));
     });
   }

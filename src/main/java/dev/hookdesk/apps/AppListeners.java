@@ -47,7 +47,7 @@ public final class AppListeners implements AppAudience, AutoCloseable {
     this.clock = Objects.requireNonNull(clock);
     this.bots = Objects.requireNonNull(bots);
     installations.onChange((h, appId, workspaceId) -> changed(h, workspaceId));
-    this.listener = db.dialect().listenPayloads(db.dataSource(), CHANNEL, this::forget);
+    this.listener = db.listen(CHANNEL, this::forget);
   }
 
   @Override

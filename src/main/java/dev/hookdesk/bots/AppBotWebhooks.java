@@ -18,7 +18,7 @@ public interface AppBotWebhooks {
     }
 
     @Override
-    public Optional<Target> target(String workspaceId, String appId, Event event, Instant now) {
+    public Optional<Target> target(Handle h, String workspaceId, String appId, Event event, Instant now) {
       return Optional.empty();
     }
   };
@@ -37,5 +37,5 @@ public interface AppBotWebhooks {
   boolean hears(Handle h, String workspaceId, String appId, Event event);
 
   /** Where to send this call now; empty once the app cannot be called there any more. */
-  Optional<Target> target(String workspaceId, String appId, Event event, Instant now);
+  Optional<Target> target(Handle h, String workspaceId, String appId, Event event, Instant now);
 }

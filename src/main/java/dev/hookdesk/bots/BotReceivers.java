@@ -2,7 +2,6 @@ package dev.hookdesk.bots;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hookdesk.core.DomainException.NotFound;
 import dev.hookdesk.decisions.ResponseSchemas;
 import dev.hookdesk.delivery.BotCall;
 import dev.hookdesk.delivery.BotRecipient;
@@ -49,20 +48,16 @@ public final class BotReceivers implements BotRecipient {
   }
 
   @Override
-  public Optional<OutboundRequest> request(BotCall call, int attempt, Instant now) {
+  public Optional<OutboundRequest> request(Handle h, BotCall call, int attempt, Instant now) {
     String ws = call.workspaceId();
-    Optional<Agent> bot;
-    try {
-      bot = Optional.of(agents.get(ws, call.agentId()));
-    } catch (NotFound deleted) {
-      return Optional.empty();
-    }
+    Optional<Agent> bot = agents.find(h, ws, call.agentId());
+    if (bot.isEmpty()) return Optional.empty();
     Agent b = bot.get();
-    if ((b.webhookUrl() == null && b.appId() == null) || !chats.takesPart(ws, call.chatId(), call.agentId())) {
+    if ((b.webhookUrl() == null && b.appId() == null) || !chats.takesPart(h, ws, call.chatId(), call.agentId())) {
       return Optional.empty();
     }
     if (b.webhookUrl() == null) {
-      return apps.target(ws, b.appId(), call.event(), now).map(t -> SignedRequest.of(t.url(), Map.of(),
+      return apps.target(h, ws, b.appId(), call.event(), now).map(t -> SignedRequest.of(t.url(), Map.of(),
           TIMEOUT, call.event().id(), call.event().type(), call.deliveryId(), attempt, t.body(), t.keys(), now));
     }
     byte[] body;
@@ -71,9 +66,9 @@ public final class BotReceivers implements BotRecipient {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-    return Optional.of(SignedRequest.of(bot.get().webhookUrl(), Map.of(), TIMEOUT,
+    return Optional.of(SignedRequest.of(b.webhookUrl(), Map.of(), TIMEOUT,
         call.event().id(), call.event().type(), call.deliveryId(), attempt, body,
-        List.of(settings.key(ws, call.agentId())), now));
+        List.of(settings.key(h, ws, call.agentId())), now));
   }
 
   @Override

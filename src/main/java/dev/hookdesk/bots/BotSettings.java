@@ -45,12 +45,16 @@ public final class BotSettings {
   public record Sources(String agentId, List<String> sources) {}
 
   Secret secret(String workspaceId, String agentId) {
-    return jdbi.inTransaction(h -> new Secret(agentId, box.open(agentId, ensure(h, workspaceId, bot(h, workspaceId, agentId)))));
+    return jdbi.inTransaction(h -> secret(h, workspaceId, agentId));
+  }
+
+  private Secret secret(Handle h, String workspaceId, String agentId) {
+    return new Secret(agentId, box.open(agentId, ensure(h, workspaceId, bot(h, workspaceId, agentId))));
   }
 
   /** The signing key of a bot (its secret is created here for bots that became bots by PATCH). */
-  byte[] key(String workspaceId, String agentId) {
-    return dev.hookdesk.webhooks.Signer.key(secret(workspaceId, agentId).secret());
+  byte[] key(Handle h, String workspaceId, String agentId) {
+    return dev.hookdesk.webhooks.Signer.key(secret(h, workspaceId, agentId).secret());
   }
 
   Sources setSources(String workspaceId, String agentId, List<String> keys) {

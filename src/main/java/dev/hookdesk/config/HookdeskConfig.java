@@ -18,6 +18,7 @@ public record HookdeskConfig(
     Optional<String> databaseUrl,
     Optional<String> databaseUser,
     Optional<String> databasePassword,
+    int databasePoolSize,
     Optional<String> adminToken,
     List<String> allowedNetworks,
     Optional<Path> trustedCerts,
@@ -32,6 +33,8 @@ public record HookdeskConfig(
   public static final String DATABASE_URL = "HOOKDESK_DATABASE_URL";
   public static final String DATABASE_USER = "HOOKDESK_DATABASE_USER";
   public static final String DATABASE_PASSWORD = "HOOKDESK_DATABASE_PASSWORD";
+  /** Connections for requests; the engine, live feeds and LISTEN have a small pool of their own. */
+  public static final String DATABASE_POOL_SIZE = "HOOKDESK_DATABASE_POOL_SIZE";
   public static final String ADMIN_TOKEN = "HOOKDESK_ADMIN_TOKEN";
   public static final String ALLOWED_NETWORKS = "HOOKDESK_ALLOWED_NETWORKS";
   public static final String TRUSTED_CERTS = "HOOKDESK_TRUSTED_CERTS";
@@ -77,8 +80,9 @@ public record HookdeskConfig(
     int retentionDays = parseInt(ATTEMPT_RETENTION_DAYS, get(s, ATTEMPT_RETENTION_DAYS).orElse("30"), 1, 3650);
     int leaseSeconds = parseInt(DELIVERY_LEASE_SECONDS, get(s, DELIVERY_LEASE_SECONDS).orElse("120"), 2, 3600);
     int nodeTimeoutSeconds = parseInt(NODE_TIMEOUT_SECONDS, get(s, NODE_TIMEOUT_SECONDS).orElse("15"), 2, 3600);
+    int poolSize = parseInt(DATABASE_POOL_SIZE, get(s, DATABASE_POOL_SIZE).orElse("16"), 2, 1000);
     return new HookdeskConfig(port, dataDir, url, get(s, DATABASE_USER), get(s, DATABASE_PASSWORD),
-        get(s, ADMIN_TOKEN), networks, certs, get(s, SECRET_KEY), Duration.ofDays(retentionDays),
+        poolSize, get(s, ADMIN_TOKEN), networks, certs, get(s, SECRET_KEY), Duration.ofDays(retentionDays),
         Duration.ofSeconds(leaseSeconds), Duration.ofSeconds(nodeTimeoutSeconds),
         get(s, PUBLIC_URL).map(PublicUrl::parse));
   }

@@ -12,8 +12,11 @@ import org.jdbi.v3.core.Handle;
  * signs and what its answer means for the chat.
  */
 public interface BotRecipient {
-  /** The signed request for this attempt, or empty when the bot has no business with it any more. */
-  Optional<OutboundRequest> request(BotCall call, int attempt, Instant now);
+  /**
+   * The signed request for this attempt, or empty when the bot has no business with it any more;
+   * read on the engine's handle (its own pool), never on connections requests may hold.
+   */
+  Optional<OutboundRequest> request(Handle h, BotCall call, int attempt, Instant now);
 
   /**
    * Acts on a 2xx answer, in the transaction that records it (so exactly once); returns why

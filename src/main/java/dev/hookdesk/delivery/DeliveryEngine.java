@@ -24,6 +24,11 @@ import org.slf4j.LoggerFactory;
 /** The running engine of one node: fan-out, dispatcher and result writer threads, and upkeep. */
 public final class DeliveryEngine implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryEngine.class);
+  /**
+   * Connections the engine may hold at once: one for each of its threads that uses the database
+   * (fan-out, dispatch, results, heartbeats, upkeep). Each holds at most one at a time.
+   */
+  public static final int CONNECTIONS = 5;
 
   private final Database db;
   private final Clock clock;
@@ -43,6 +48,7 @@ public final class DeliveryEngine implements AutoCloseable {
   private volatile boolean running = true;
   private volatile boolean writing = true;
 
+  /** {@code db}: the node's background pool, whose connections requests cannot take. */
   public DeliveryEngine(Database db, EventLog events, WebhookDirectory directory,
       PayloadRenderer renderer, WebhookSender sender, Ids ids, ObjectMapper mapper, Clock clock,
       RandomGenerator random, MeterRegistry registry, DeliverySettings settings,
@@ -86,7 +92,7 @@ public final class DeliveryEngine implements AutoCloseable {
     loop("delivery-results", () -> writing, () -> {
       if (writer.step(200) > 0) dispatcher.written();
     });
-    this.listener = db.dialect().listen(db.dataSource(), FanOut.CHANNEL, dispatchWakeup::signal);
+    this.listener = db.listen(FanOut.CHANNEL, payload -> dispatchWakeup.signal());
     this.upkeep = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("delivery-upkeep").factory());
     upkeep.scheduleWithFixedDelay(this::sample, 0, 5, TimeUnit.SECONDS);

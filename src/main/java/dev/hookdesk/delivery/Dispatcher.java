@@ -153,7 +153,7 @@ final class Dispatcher {
     }
     Optional<OutboundRequest> request;
     try {
-      request = bots.request(c.botCall(), c.attemptNumber(), now);
+      request = db.inTransaction(h -> bots.request(h, c.botCall(), c.attemptNumber(), now));
     } catch (RuntimeException e) {
       isolation.release(c.target(), true, now);
       log.error("cannot prepare bot call {}", c.deliveryId(), e);

@@ -44,15 +44,16 @@ public final class EventLog implements AutoCloseable {
   private final List<Runnable> commitListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<String>> workspaceListeners = new CopyOnWriteArrayList<>();
 
-  public EventLog(Jdbi jdbi, Dialect dialect, ObjectMapper mapper, Ids ids, Clock clock,
-      EventCatalog catalog) {
+  /** {@code background}: where the NOTIFYs after commits go, off the writers' connections. */
+  public EventLog(Jdbi jdbi, Jdbi background, Dialect dialect, ObjectMapper mapper, Ids ids,
+      Clock clock, EventCatalog catalog) {
     this.jdbi = Objects.requireNonNull(jdbi);
     this.nextSequence = dialect.incrementReturning("workspaces", "event_sequence", "id");
     this.mapper = Objects.requireNonNull(mapper);
     this.ids = Objects.requireNonNull(ids);
     this.clock = Objects.requireNonNull(clock);
     this.catalog = Objects.requireNonNull(catalog);
-    this.notices = new CommitNotices(jdbi, dialect, CHANNEL);
+    this.notices = new CommitNotices(background, dialect, CHANNEL);
   }
 
   /** Called after a transaction that appended events commits (wakes the fan-out). */
@@ -69,10 +70,9 @@ public final class EventLog implements AutoCloseable {
   }
 
   /** The sequence of the workspace's last committed event (0 when none): where a live reader starts. */
-  public long lastSequence(String workspaceId) {
-    return jdbi.withHandle(h -> h.createQuery(
-            "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE workspace_id = :ws")
-        .bind("ws", workspaceId).mapTo(Long.class).one());
+  public long lastSequence(Handle h, String workspaceId) {
+    return h.createQuery("SELECT COALESCE(MAX(sequence), 0) FROM events WHERE workspace_id = :ws")
+        .bind("ws", workspaceId).mapTo(Long.class).one();
   }
 
   /**
@@ -195,13 +195,19 @@ public final class EventLog implements AutoCloseable {
 
   /** Events of a workspace in sequence order, after a sequence, optionally of one type. */
   public Page.Result<Event> list(String workspaceId, Optional<String> type, long afterSequence, int limit) {
-    List<Event> rows = jdbi.withHandle(h -> h.createQuery("SELECT body, source FROM events "
+    return jdbi.withHandle(h -> list(h, workspaceId, type, afterSequence, limit));
+  }
+
+  /** {@link #list(String, Optional, long, int)} on the caller's handle. */
+  public Page.Result<Event> list(Handle h, String workspaceId, Optional<String> type,
+      long afterSequence, int limit) {
+    List<Event> rows = h.createQuery("SELECT body, source FROM events "
             + "WHERE workspace_id = :ws AND sequence > :after"
             + (type.isPresent() ? " AND type = :type" : "")
             + " ORDER BY sequence LIMIT :limit")
         .bind("ws", workspaceId).bind("after", afterSequence).bind("type", type.orElse(null))
         .bind("limit", limit + 1)
-        .map((rs, ctx) -> parse(rs.getString("body"), rs.getString("source"))).list());
+        .map((rs, ctx) -> parse(rs.getString("body"), rs.getString("source"))).list();
     return Page.Result.of(rows, limit, e -> Long.toString(e.sequence()));
   }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hookdesk.core.DomainException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ final class Problems {
   private static final Logger log = LoggerFactory.getLogger(Problems.class);
   static final String TYPE_BASE = "https://hookdesk.dev/problems/";
   static final String TYPE = "application/problem+json";
+  static final long RETRY_AFTER_SECONDS = 1;
 
   private final ObjectMapper mapper;
 
@@ -39,8 +41,25 @@ final class Problems {
   }
 
   void unexpected(Exception e, Context ctx) {
+    if (noConnection(e)) {
+      log.debug("no database connection for {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+      domain(new DomainException.Busy("The node is taking more requests than its database "
+          + "connections serve; retry in " + RETRY_AFTER_SECONDS + " s", RETRY_AFTER_SECONDS), ctx);
+      return;
+    }
     log.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
     write(ctx, 500, "Internal error", "Something went wrong on our side; it has been logged", List.of());
+  }
+
+  /**
+   * Whether a request failed because the pool had no connection for it in time (HikariCP's
+   * timeout): the node is overloaded, not broken, and the client should come back.
+   */
+  static boolean noConnection(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof SQLTransientConnectionException) return true;
+    }
+    return false;
   }
 
   void write(Context ctx, int status, String title, String detail, List<DomainException.FieldError> errors) {

@@ -49,6 +49,16 @@ public final class Router {
     routes.delete(API + path, wrap("DELETE", path, access, endpoint));
   }
 
+  /**
+   * Lets a client's write to the workspace in, or refuses it ({@code Busy}, 503) before any of
+   * its work: every API write passes here, and routes outside the API that write call it too.
+   */
+  public void admitWrite(Context ctx, String workspaceId) {
+    // read first: a refusal that left the body unread would close the keep-alive connection
+    ctx.bodyAsBytes();
+    gate.admit(workspaceId);
+  }
+
   /** Routes outside the API base path (health, console, inspector): no token check. */
   public RoutesConfig raw() {
     return routes;
@@ -67,11 +77,7 @@ public final class Router {
     registered.add(new Route(method, API + path, access));
     return ctx -> {
       Principal p = scoped(authorize(ctx, access), method, path);
-      if (p != null && !method.equals("GET")) {
-        // read first: a refusal that left the body unread would close the keep-alive connection
-        ctx.bodyAsBytes();
-        gate.admit(p.workspaceId());
-      }
+      if (p != null && !method.equals("GET")) admitWrite(ctx, p.workspaceId());
       endpoint.handle(new Call(ctx, p, mapper));
     };
   }

@@ -1,9 +1,7 @@
 package dev.hookdesk.live;
 
 import dev.hookdesk.events.Event;
-import dev.hookdesk.events.EventLog;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -21,18 +19,18 @@ final class Feed {
   static final int PAGE = 200;
 
   private final String workspaceId;
-  private final EventLog events;
+  private final LiveLog liveLog;
   private final Executor executor;
   private final Set<Subscription> subscribers = ConcurrentHashMap.newKeySet();
   private long cursor; // guarded by this
   private boolean reading; // guarded by this
   private boolean again; // guarded by this
 
-  Feed(String workspaceId, EventLog events, Executor executor) {
+  Feed(String workspaceId, LiveLog liveLog, Executor executor) {
     this.workspaceId = workspaceId;
-    this.events = events;
+    this.liveLog = liveLog;
     this.executor = executor;
-    this.cursor = events.lastSequence(workspaceId);
+    this.cursor = liveLog.last(workspaceId);
   }
 
   /** Joins and returns the cursor: later events come from here, earlier ones from the log. */
@@ -75,7 +73,7 @@ final class Feed {
           from = cursor;
           again = false;
         }
-        List<Event> page = events.list(workspaceId, Optional.empty(), from, PAGE).data();
+        List<Event> page = liveLog.after(workspaceId, from, PAGE);
         synchronized (this) {
           for (Event e : page) {
             subscribers.forEach(s -> s.offer(e));

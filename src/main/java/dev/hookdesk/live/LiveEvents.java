@@ -19,16 +19,21 @@ import java.util.function.Predicate;
  * workspace id), and by a slow poll that covers a lost notification or listener connection.
  */
 public final class LiveEvents implements AutoCloseable {
-  private final EventLog events;
+  /** Live reads of the log at once on a node: connections of the background pool they may hold. */
+  public static final int READERS = 2;
+
+  private final LiveLog log;
   private final Map<String, Feed> feeds = new ConcurrentHashMap<>();
   private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
   private final ScheduledExecutorService poller;
   private final AutoCloseable listener;
 
-  public LiveEvents(EventLog events, Database db, Duration poll) {
-    this.events = Objects.requireNonNull(events);
+  /** {@code background}: the node's pool for background work, never the requests' one. */
+  public LiveEvents(EventLog events, Database background, Duration poll) {
+    Objects.requireNonNull(events);
+    this.log = new LiveLog(events, background);
     events.onWorkspaceCommit(this::wake);
-    this.listener = db.dialect().listenPayloads(db.dataSource(), EventLog.CHANNEL, this::wake);
+    this.listener = background.listen(EventLog.CHANNEL, this::wake);
     this.poller = Executors.newSingleThreadScheduledExecutor(
         Thread.ofPlatform().daemon().name("live-poll").factory());
     poller.scheduleWithFixedDelay(() -> feeds.values().forEach(Feed::wake),
@@ -42,8 +47,8 @@ public final class LiveEvents implements AutoCloseable {
   public Subscription subscribe(String workspaceId, long after, Predicate<Event> filter) {
     Subscription[] made = new Subscription[1];
     feeds.compute(workspaceId, (ws, feed) -> {
-      Feed f = feed != null ? feed : new Feed(ws, events, readers);
-      Subscription s = new Subscription(f, events, ws, after, filter, () -> leave(ws, made[0]));
+      Feed f = feed != null ? feed : new Feed(ws, log, readers);
+      Subscription s = new Subscription(f, log, ws, after, filter, () -> leave(ws, made[0]));
       s.start();
       made[0] = s;
       return f;
@@ -55,7 +60,7 @@ public final class LiveEvents implements AutoCloseable {
 
   /** Where a new subscriber that wants only what happens from now on starts. */
   public long now(String workspaceId) {
-    return events.lastSequence(workspaceId);
+    return log.last(workspaceId);
   }
 
   private void leave(String workspaceId, Subscription s) {

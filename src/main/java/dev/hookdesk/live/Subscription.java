@@ -3,7 +3,6 @@ package dev.hookdesk.live;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.hookdesk.core.Actor;
 import dev.hookdesk.events.Event;
-import dev.hookdesk.events.EventLog;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -26,7 +25,7 @@ public final class Subscription implements AutoCloseable {
       Actor.system(), JsonNodeFactory.instance.objectNode(), null);
 
   private final Feed feed;
-  private final EventLog events;
+  private final LiveLog log;
   private final String workspaceId;
   private final Predicate<Event> filter;
   private final Runnable onClose;
@@ -38,10 +37,10 @@ public final class Subscription implements AutoCloseable {
   private long readFrom;
   private long readTo;
 
-  Subscription(Feed feed, EventLog events, String workspaceId, long after, Predicate<Event> filter,
+  Subscription(Feed feed, LiveLog log, String workspaceId, long after, Predicate<Event> filter,
       Runnable onClose) {
     this.feed = feed;
-    this.events = events;
+    this.log = log;
     this.workspaceId = workspaceId;
     this.filter = filter;
     this.onClose = onClose;
@@ -87,7 +86,7 @@ public final class Subscription implements AutoCloseable {
 
   private Event backlogged() {
     while (backlog.isEmpty() && readFrom < readTo) {
-      var page = events.list(workspaceId, Optional.empty(), readFrom, Feed.PAGE).data();
+      var page = log.after(workspaceId, readFrom, Feed.PAGE);
       if (page.isEmpty()) readFrom = readTo;
       for (Event e : page) {
         if (e.sequence() > readTo) {

@@ -5,8 +5,11 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.HandleCallback;
@@ -15,18 +18,31 @@ import org.jdbi.v3.core.statement.StatementException;
 import org.jdbi.v3.core.statement.StatementExceptions;
 import org.jdbi.v3.core.transaction.SerializableTransactionRunner;
 
-/** The connection pool, the migrations and the transactions every service runs in. */
+/**
+ * A connection pool with its transactions, the migrations, and the node's LISTEN connection.
+ * A node opens one for its requests and a second, {@link #openPool alongside} it, for its
+ * background work, so neither can take the other's connections.
+ */
 public final class Database implements AutoCloseable {
   private static final int MAX_LOGGED_STATEMENT = 300;
+  private final HikariConfig settings;
   private final HikariDataSource dataSource;
   private final Jdbi jdbi;
   private final Dialect dialect;
   private final Durability durability;
+  private final Optional<PostgresListener> listener;
+  private final List<Database> alongside = new CopyOnWriteArrayList<>();
+  private final boolean ownsDurability;
 
-  private Database(HikariDataSource dataSource, Dialect dialect, Durability durability) {
-    this.dataSource = dataSource;
+  private Database(HikariConfig settings, Pool pool, Dialect dialect, Durability durability,
+      boolean ownsDurability) {
+    this.settings = settings;
+    this.dataSource = new HikariDataSource(configure(settings, pool));
     this.dialect = dialect;
     this.durability = durability;
+    this.ownsDurability = ownsDurability;
+    this.listener = dialect.supportsNotify() ? Optional.of(new PostgresListener(dataSource))
+        : Optional.empty();
     this.jdbi = Jdbi.create(dataSource);
     DurableWrites writes = new DurableWrites(durability);
     if (durability != Durability.AT_COMMIT) jdbi.addCustomizer(writes);
@@ -34,6 +50,15 @@ public final class Database implements AutoCloseable {
     jdbi.getConfig(SerializableTransactionRunner.Configuration.class)
         .setMaxRetries(DeadlockRetry.MAX_RETRIES);
     jdbi.getConfig(StatementExceptions.class).setMessageRendering(Database::withoutValues);
+  }
+
+  private static HikariConfig configure(HikariConfig settings, Pool pool) {
+    HikariConfig hc = new HikariConfig();
+    settings.copyStateTo(hc);
+    hc.setPoolName(pool.name());
+    hc.setMaximumPoolSize(pool.size());
+    hc.setConnectionTimeout(pool.connectionTimeout().toMillis());
+    return hc;
   }
 
   /**
@@ -54,7 +79,7 @@ public final class Database implements AutoCloseable {
    */
   public static Database open(String url, Optional<String> user, Optional<String> password,
       int poolSize) {
-    return open(url, user, password, poolSize, Optional.empty());
+    return open(url, user, password, new Pool("hookdesk", poolSize, Pool.PATIENT), Optional.empty());
   }
 
   /**
@@ -64,15 +89,12 @@ public final class Database implements AutoCloseable {
    * the deliveries it was claiming — from the nodes that declared it dead.
    */
   public static Database open(String url, Optional<String> user, Optional<String> password,
-      int poolSize, Optional<Duration> stalled) {
+      Pool pool, Optional<Duration> stalled) {
     Objects.requireNonNull(url);
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(url);
     user.ifPresent(hc::setUsername);
     password.ifPresent(hc::setPassword);
-    hc.setMaximumPoolSize(poolSize);
-    hc.setPoolName("hookdesk");
-    hc.setConnectionTimeout(10_000);
     hc.setInitializationFailTimeout(10_000);
     hc.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
     if (url.startsWith("jdbc:postgresql:")) {
@@ -82,11 +104,28 @@ public final class Database implements AutoCloseable {
       stalled.ifPresent(d -> hc.addDataSourceProperty("options",
           "-c idle_in_transaction_session_timeout=" + d.toMillis()));
     }
+    Dialect dialect = Dialect.forUrl(url);
+    Durability durability = dialect.durability(url, user, password); // connects on first use
     try {
-      Dialect dialect = Dialect.forUrl(url);
-      return new Database(new HikariDataSource(hc), dialect, dialect.durability(url, user, password));
+      return new Database(hc, pool, dialect, durability, true);
     } catch (RuntimeException e) {
+      durability.close();
       throw new StoreException("cannot connect to " + redact(url) + ": " + rootMessage(e), e);
+    }
+  }
+
+  /**
+   * A second pool on the same database, with the same settings, dialect and durability, closed
+   * with this one: work that must go on whatever holds this pool's connections runs on it.
+   */
+  public Database openPool(Pool pool) {
+    try {
+      Database other = new Database(settings, pool, dialect, durability, false);
+      alongside.add(other);
+      return other;
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot connect to " + redact(settings.getJdbcUrl()) + ": "
+          + rootMessage(e), e);
     }
   }
 
@@ -134,9 +173,26 @@ public final class Database implements AutoCloseable {
     return dataSource.getConnection();
   }
 
+  /**
+   * Calls {@code onPayload} with each distinct payload whenever a node notifies the channel,
+   * until closed; every channel shares one connection of this pool. Without notify support
+   * (H2) it never calls: polling and in-process signals cover that case.
+   */
+  public AutoCloseable listen(String channel, Consumer<String> onPayload) {
+    return listener.isPresent() ? listener.get().listen(channel, onPayload) : () -> { };
+  }
+
   @Override
   public void close() {
-    durability.close();
+    alongside.forEach(Database::close);
+    listener.ifPresent(l -> {
+      try {
+        l.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    if (ownsDurability) durability.close();
     dataSource.close();
   }
 

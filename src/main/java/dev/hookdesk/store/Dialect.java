@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -30,15 +29,6 @@ public interface Dialect {
 
   /** {@link #notify(Handle, String)} with a payload the listeners receive (at most a few hundred bytes). */
   void notify(Handle h, String channel, String payload);
-
-  /**
-   * Calls {@code onNotify} whenever a node notifies the channel, until closed. Without
-   * notify support it never calls; polling and in-process signals cover that case.
-   */
-  AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify);
-
-  /** {@link #listen(DataSource, String, Runnable)}, told each distinct payload of a batch. */
-  AutoCloseable listenPayloads(DataSource dataSource, String channel, Consumer<String> onPayload);
 
   /**
    * A query that adds {@code :n} to {@code column} of the row whose {@code key} is {@code :id} and

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -47,17 +46,6 @@ final class H2Dialect implements Dialect {
   @Override
   public void notify(Handle h, String channel, String payload) {
     // as above
-  }
-
-  @Override
-  public AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify) {
-    return () -> { };
-  }
-
-  @Override
-  public AutoCloseable listenPayloads(DataSource dataSource, String channel,
-      Consumer<String> onPayload) {
-    return () -> { };
   }
 
   @Override

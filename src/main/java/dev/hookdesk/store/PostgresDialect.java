@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 
@@ -38,17 +37,6 @@ final class PostgresDialect implements Dialect {
   public void notify(Handle h, String channel, String payload) {
     h.createQuery("SELECT pg_notify(:channel, :payload)").bind("channel", channel)
         .bind("payload", payload).mapTo(String.class).one();
-  }
-
-  @Override
-  public AutoCloseable listen(DataSource dataSource, String channel, Runnable onNotify) {
-    return PostgresListener.start(dataSource, channel, payloads -> onNotify.run());
-  }
-
-  @Override
-  public AutoCloseable listenPayloads(DataSource dataSource, String channel,
-      Consumer<String> onPayload) {
-    return PostgresListener.start(dataSource, channel, payloads -> payloads.forEach(onPayload));
   }
 
   @Override

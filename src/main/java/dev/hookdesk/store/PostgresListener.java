@@ -3,8 +3,14 @@ package dev.hookdesk.store;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -12,47 +18,52 @@ import org.postgresql.PGNotification;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Holds one pooled connection in LISTEN on a channel and reconnects if it drops. */
+/**
+ * Holds one pooled connection in LISTEN on every channel something listens to, and reconnects
+ * if it drops: one connection for the whole node, however many channels. A channel added while
+ * it runs is LISTENed within {@link #POLL_MILLIS}; polling covers what is sent before.
+ */
 final class PostgresListener implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(PostgresListener.class);
+  static final int POLL_MILLIS = 500;
 
   private final DataSource dataSource;
-  private final String channel;
-  private final Consumer<Set<String>> onNotify;
-  private final Thread thread;
+  private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
+  private Thread thread; // guarded by this
   private volatile boolean open = true;
 
-  private PostgresListener(DataSource dataSource, String channel, Consumer<Set<String>> onNotify) {
+  PostgresListener(DataSource dataSource) {
     this.dataSource = dataSource;
-    this.channel = channel;
-    this.onNotify = onNotify;
-    this.thread = Thread.ofPlatform().daemon().name("pg-listen-" + channel).unstarted(this::run);
   }
 
-  /** {@code onNotify} gets the distinct payloads of each batch of notifications. */
-  static PostgresListener start(DataSource dataSource, String channel,
-      Consumer<Set<String>> onNotify) {
-    PostgresListener l = new PostgresListener(dataSource, channel, onNotify);
-    l.thread.start();
-    return l;
+  /** {@code onPayload} gets each distinct payload of each batch of notifications on the channel. */
+  synchronized AutoCloseable listen(String channel, Consumer<String> onPayload) {
+    listeners.computeIfAbsent(channel, k -> new CopyOnWriteArrayList<>()).add(onPayload);
+    if (thread == null) thread = Thread.ofPlatform().daemon().name("pg-listen").start(this::run);
+    return () -> listeners.getOrDefault(channel, List.of()).remove(onPayload);
   }
 
   private void run() {
     while (open) {
       try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-        s.execute("LISTEN " + channel);
+        Set<String> listening = new HashSet<>();
         PGConnection pg = c.unwrap(PGConnection.class);
         while (open) {
-          PGNotification[] ns = pg.getNotifications(500);
+          for (String channel : listeners.keySet()) {
+            if (listening.add(channel)) s.execute("LISTEN " + channel);
+          }
+          PGNotification[] ns = pg.getNotifications(POLL_MILLIS);
           if (ns == null || ns.length == 0) continue;
-          Set<String> payloads = new LinkedHashSet<>();
-          for (PGNotification n : ns) payloads.add(n.getParameter());
-          onNotify.accept(payloads);
+          Map<String, Set<String>> payloads = new LinkedHashMap<>();
+          for (PGNotification n : ns) {
+            payloads.computeIfAbsent(n.getName(), k -> new LinkedHashSet<>()).add(n.getParameter());
+          }
+          payloads.forEach((channel, distinct) -> listeners.getOrDefault(channel, List.of())
+              .forEach(l -> distinct.forEach(l)));
         }
       } catch (SQLException | RuntimeException e) {
         if (!open) return;
-        log.warn("LISTEN {} lost its connection ({}); polling covers the gap, reconnecting", channel,
-            e.getMessage());
+        log.warn("LISTEN lost its connection ({}); polling covers the gap, reconnecting", e.getMessage());
         try {
           Thread.sleep(1000);
         } catch (InterruptedException ie) {
@@ -64,7 +75,11 @@ final class PostgresListener implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    open = false;
-    thread.join(2000);
+    Thread t;
+    synchronized (this) {
+      open = false;
+      t = thread;
+    }
+    if (t != null) t.join(2000);
   }
 }

@@ -67,8 +67,12 @@ public final class WidgetRoutes implements Routes {
     RoutesConfig r = router.raw();
     r.before(BASE + "/*", gate::before);
     r.options(BASE + "/*", gate::preflight);
-    r.post(BASE + "/sessions", ctx -> session(call(router, ctx)));
-    r.post(BASE + "/chats", ctx -> start(call(router, ctx), gate.visitor(ctx, false)));
+    r.post(BASE + "/sessions", ctx -> session(router, call(router, ctx)));
+    r.post(BASE + "/chats", ctx -> {
+      Visitor v = gate.visitor(ctx, false);
+      router.admitWrite(ctx, v.workspaceId());
+      start(call(router, ctx), v);
+    });
     r.get(BASE + "/chats/current", ctx -> current(call(router, ctx), gate.visitor(ctx, false)));
     onChat(router, "messages", (c, in) -> {
       JsonBody b = c.body().allow("text");
@@ -103,6 +107,7 @@ public final class WidgetRoutes implements Routes {
   private void onChat(Router router, String action, BiConsumer<Call, OwnChat> endpoint) {
     router.raw().post(BASE + "/chats/{id}/" + action, ctx -> {
       Visitor v = gate.visitor(ctx, false);
+      router.admitWrite(ctx, v.workspaceId());
       endpoint.accept(call(router, ctx), new OwnChat(v, own(v, ctx.pathParam("id"))));
     });
   }
@@ -123,7 +128,7 @@ public final class WidgetRoutes implements Routes {
     return chat;
   }
 
-  private void session(Call c) {
+  private void session(Router router, Call c) {
     JsonBody b = c.body().allow("workspace_id", "source", "name", "email", "user_id", "user_hash");
     String ws = b.string("workspace_id", 40);
     String source = b.string("source", 64);
@@ -139,6 +144,7 @@ public final class WidgetRoutes implements Routes {
           + "of user_id with the source's identity secret)");
     }
     b.done();
+    router.admitWrite(c.ctx(), ws);
     if (sources.find(ws, source).isEmpty()) throw new Invalid("source", "'" + source + "' " + SOURCE_OR_WORKSPACE);
     gate.opening(c.ctx(), ws, source);
     var details = new ContactService.NewContact(name.orElse(null), email.orElse(null), null);

@@ -26,6 +26,15 @@ class HookdeskConfigTest {
     assertThat(c.publicUrl()).isEmpty(); // the node then uses http://localhost:<port>
     assertThat(c.deliveryLease()).isEqualTo(Duration.ofMinutes(2));
     assertThat(c.nodeTimeout()).as("SPEC §5").isEqualTo(Duration.ofSeconds(15));
+    assertThat(c.databasePoolSize()).isEqualTo(16);
+  }
+
+  @Test
+  void thePoolSizeIsConnectionsFromTwo() {
+    assertThat(HookdeskConfig.from(Map.of("HOOKDESK_DATABASE_POOL_SIZE", "40")).databasePoolSize())
+        .isEqualTo(40);
+    assertThatThrownBy(() -> HookdeskConfig.from(Map.of("HOOKDESK_DATABASE_POOL_SIZE", "1")))
+        .hasMessage("HOOKDESK_DATABASE_POOL_SIZE: '1' is out of range; use 2 to 1000");
   }
 
   @Test

@@ -38,7 +38,7 @@ class EventSequenceTest {
     JsonNode template = api.get("/events?type=contact.created&limit=1").expect(200).at("/data/0");
     var db = node.node().database();
     Clock clock = Clock.systemUTC();
-    EventLog log = new EventLog(db.jdbi(), db.dialect(), Json.newMapper(), new Ids(clock), clock,
+    EventLog log = new EventLog(db.jdbi(), db.jdbi(), db.dialect(), Json.newMapper(), new Ids(clock), clock,
         node.node().catalog());
     EventDraft draft = new EventDraft(template.get("workspace_id").asText(), "contact.created",
         new Actor("system", null, "api"), (ObjectNode) template.get("data"), null);

@@ -2,9 +2,6 @@ package dev.hookdesk.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.hookdesk.core.Actor;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
@@ -12,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,37 +28,13 @@ class WorkspaceLineTest {
 
   @Test
   void writesBehindATooLongLineAreRefusedWithRetryAfterAndNothingIsWritten() throws Exception {
-    api.post("/contacts", Api.json(Map.of("name", "Template"))).expect(201);
-    JsonNode template = api.get("/events?type=contact.created&limit=1").expect(200).at("/data/0");
-    String workspaceId = template.get("workspace_id").asText();
-    long lastBefore = api.get("/events?limit=100").expect(200).at("/data").size();
-    EventDraft draft = new EventDraft(workspaceId, "contact.created",
-        new Actor("system", null, "api"), (ObjectNode) template.get("data"), null);
-
+    String workspaceId = node.node().defaultWorkspaceId();
     int writers = WorkspaceTurns.MAX_WAITING + 2;
-    ExecutorService threads = Executors.newFixedThreadPool(writers + 1);
-    CountDownLatch holding = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    try {
-      // a writer of the node that holds the workspace's turn and never commits
-      CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> {
-        try {
-          node.node().database().inTransaction(h -> {
-            node.node().events().append(h, draft);
-            holding.countDown();
-            try {
-              release.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-            throw new IllegalStateException("rolled back");
-          });
-        } catch (IllegalStateException expected) {
-          // nothing of the holder is written either
-        }
-      }, threads);
-      assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-
+    ExecutorService threads = Executors.newFixedThreadPool(writers);
+    long lastBefore;
+    // a writer of the node that holds the workspace's turn and never commits
+    try (WorkspaceLine line = WorkspaceLine.holdTurn(node, api)) {
+      lastBefore = api.get("/events?limit=100").expect(200).at("/data").size();
       List<CompletableFuture<Api.Res>> posts = new ArrayList<>();
       List<Long> took = new ArrayList<>();
       for (int i = 0; i < writers; i++) {
@@ -91,10 +63,7 @@ class WorkspaceLineTest {
       // those behind a full line are refused at once, those in it after the longest wait
       assertThat(took).anyMatch(ms -> ms < WorkspaceTurns.MAX_WAIT_MILLIS);
       assertThat(took).anyMatch(ms -> ms >= WorkspaceTurns.MAX_WAIT_MILLIS);
-      release.countDown();
-      holder.get(10, TimeUnit.SECONDS);
     } finally {
-      release.countDown();
       threads.shutdownNow();
     }
 

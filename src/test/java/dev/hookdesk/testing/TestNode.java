@@ -8,6 +8,9 @@ import dev.hookdesk.config.HookdeskConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -109,6 +112,30 @@ public final class TestNode implements AutoCloseable, BeforeAllCallback, AfterAl
     var r = admin().post("/tokens", Api.json(Map.of("role", role, "name", role + " in test")))
         .expect(201);
     return new Api(this::baseUrl, r.str("/token"));
+  }
+
+  /** Connections taken from the node's request pool; closing gives them back. */
+  public record Held(List<Connection> connections) implements AutoCloseable {
+    @Override
+    public void close() throws SQLException {
+      for (Connection c : connections) c.close();
+    }
+  }
+
+  /**
+   * Takes every connection of the node's request pool, as requests that never end would: it
+   * returns once the pool has none left (after the pool's wait for one more gave up).
+   */
+  public Held holdRequestConnections() throws SQLException {
+    List<Connection> held = new ArrayList<>();
+    try {
+      while (true) held.add(node.database().connection());
+    } catch (SQLTransientConnectionException empty) {
+      return new Held(held);
+    } catch (SQLException | RuntimeException e) {
+      new Held(held).close();
+      throw e;
+    }
   }
 
   /** Polls a condition until it holds or the deadline passes; no fixed sleeps. */

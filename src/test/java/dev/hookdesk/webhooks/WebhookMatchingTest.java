@@ -39,7 +39,7 @@ class WebhookMatchingTest {
     Clock clock = Clock.systemUTC();
     Ids ids = new Ids(clock);
     directory = new WebhookRegistry(jdbi, ids, clock, node.node().catalog(), new SourceService(jdbi, clock),
-        new EventLog(jdbi, node.node().database().dialect(), mapper, ids, clock, node.node().catalog()), mapper,
+        new EventLog(jdbi, jdbi, node.node().database().dialect(), mapper, ids, clock, node.node().catalog()), mapper,
         SecretBox.open(Optional.empty(), node.node().config().dataDir()));
   }
 

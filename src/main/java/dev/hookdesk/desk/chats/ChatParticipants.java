@@ -76,9 +76,8 @@ public final class ChatParticipants {
   }
 
   /** Whether the agent is in the chat now. */
-  public boolean takesPart(String ws, String chatId, String agentId) {
-    return tx.jdbi().withHandle(h -> snapshots.of(h, ws, chatId)).participants().stream()
-        .anyMatch(p -> p.id().equals(agentId));
+  public boolean takesPart(Handle h, String ws, String chatId, String agentId) {
+    return snapshots.of(h, ws, chatId).participants().stream().anyMatch(p -> p.id().equals(agentId));
   }
 
   /**
