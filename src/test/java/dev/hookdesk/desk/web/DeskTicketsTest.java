@@ -188,6 +188,34 @@ class DeskTicketsTest {
     assertThat(d.get("/desk/views/open?cursor=nonsense").statusCode()).isEqualTo(422);
   }
 
+  /**
+   * A search finds its tickets by subject and by requester apart and pages through them as one
+   * list: newest first, a ticket that matches both ways shown once, no gaps between pages.
+   */
+  @Test
+  void searchPagesThroughSubjectAndRequesterMatchesAsOneList() throws Exception {
+    Desk d = desk();
+    List<String> matching = new ArrayList<>();
+    for (int i = 0; i < DeskPages.PAGE + 22; i++) {
+      switch (i % 4) {
+        case 0 -> matching.add(d.ticket("Lamp flickers " + i, "Rita", "rita@example.com"));
+        case 1 -> matching.add(d.ticket("Question " + i, "Lampwick Jones", "jones@example.com"));
+        case 2 -> matching.add(d.ticket("Lamp is dark " + i, "Lampwick Jones", "jones@example.com"));
+        default -> d.ticket("Something else " + i, "Tom", "tom@example.com");
+      }
+    }
+    List<String> seen = new ArrayList<>();
+    String page = d.get("/desk?q=LAMP").body();
+    seen.addAll(rows(page));
+    assertThat(seen).hasSize(DeskPages.PAGE);
+    Matcher next = Pattern.compile("href=\"([^\"]+)\" id=\"next-page\"").matcher(page);
+    assertThat(next.find()).isTrue();
+    page = d.get(next.group(1).replace("&amp;", "&")).body();
+    seen.addAll(rows(page));
+    assertThat(page).doesNotContain("id=\"next-page\"");
+    assertThat(seen).containsExactlyElementsOf(matching.reversed());
+  }
+
   @Test
   void theControlsAreTheApisActionsWithTheAgentAsActorViaConsole() throws Exception {
     Desk d = desk();
