@@ -175,16 +175,19 @@ class DeskTicketsTest {
     Desk d = desk();
     List<String> made = new ArrayList<>();
     for (int i = 0; i < DeskPages.PAGE + 7; i++) made.add(d.ticket("Ticket " + i, "Rita", "rita@example.com"));
-    String first = d.get("/desk/views/open").body();
-    assertThat(count(first, "open")).isEqualTo(Integer.toString(DeskPages.PAGE + 7));
-    List<String> seen = new ArrayList<>(rows(first));
-    assertThat(seen).hasSize(DeskPages.PAGE).startsWith(made.get(made.size() - 1));
-    Matcher next = Pattern.compile("href=\"([^\"]+)\" id=\"next-page\"").matcher(first);
-    assertThat(next.find()).isTrue();
-    String second = d.get(next.group(1).replace("&amp;", "&")).body();
-    seen.addAll(rows(second));
-    assertThat(second).doesNotContain("id=\"next-page\"").contains("id=\"first-page\"");
-    assertThat(seen).containsExactlyInAnyOrderElementsOf(made).doesNotHaveDuplicates();
+    // each through an index of its own
+    for (String view : List.of("open", "unassigned")) {
+      String first = d.get("/desk/views/" + view).body();
+      assertThat(count(first, view)).isEqualTo(Integer.toString(DeskPages.PAGE + 7));
+      List<String> seen = new ArrayList<>(rows(first));
+      assertThat(seen).hasSize(DeskPages.PAGE);
+      Matcher next = Pattern.compile("href=\"([^\"]+)\" id=\"next-page\"").matcher(first);
+      assertThat(next.find()).isTrue();
+      String second = d.get(next.group(1).replace("&amp;", "&")).body();
+      seen.addAll(rows(second));
+      assertThat(second).doesNotContain("id=\"next-page\"").contains("id=\"first-page\"");
+      assertThat(seen).as(view + ", newest first").containsExactlyElementsOf(made.reversed());
+    }
     assertThat(d.get("/desk/views/open?cursor=nonsense").statusCode()).isEqualTo(422);
   }
 
