@@ -198,19 +198,27 @@ public final class ContactService {
   /** Summaries of the given contacts (deleted ones too), for snapshots that embed them. */
   public Map<String, ContactSummary> summaries(Handle h, String workspaceId, Collection<String> ids) {
     Map<String, ContactSummary> out = new HashMap<>();
-    if (ids.isEmpty()) return out;
-    h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = :ws AND id IN (<ids>)")
-        .bind("ws", workspaceId).bindList("ids", List.copyOf(new HashSet<>(ids)))
-        .map((rs, x) -> map(rs)).forEach(c -> out.put(c.id(), c.summary()));
+    byIds(h, workspaceId, ids).forEach(c -> out.put(c.id(), c.summary()));
     return out;
   }
 
   /** The contacts with these ids (any that exist in the workspace), for lists that show names. */
   public List<Contact> getAll(String workspaceId, Collection<String> ids) {
+    return ids.isEmpty() ? List.of() : jdbi.withHandle(h -> byIds(h, workspaceId, ids));
+  }
+
+  /**
+   * The contacts of the workspace among these ids, found by the primary key. The workspace is
+   * checked on the rows: given {@code workspace_id = :ws} as well, H2 chose contacts_workspace
+   * (workspace_id, id), where it cannot look an IN list up in the second column, and read every
+   * contact of the workspace (twice for each page of the desk).
+   */
+  private List<Contact> byIds(Handle h, String workspaceId, Collection<String> ids) {
     if (ids.isEmpty()) return List.of();
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-            + " FROM contacts WHERE workspace_id = :ws AND id IN (<ids>)")
-        .bind("ws", workspaceId).bindList("ids", List.copyOf(ids)).map((rs, x) -> map(rs)).list());
+    return h.createQuery("SELECT workspace_id, " + COLUMNS + " FROM contacts WHERE id IN (<ids>)")
+        .bindList("ids", List.copyOf(new HashSet<>(ids)))
+        .map((rs, x) -> workspaceId.equals(rs.getString("workspace_id")) ? map(rs) : null)
+        .list().stream().filter(Objects::nonNull).toList();
   }
 
   /**
