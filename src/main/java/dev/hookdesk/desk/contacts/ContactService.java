@@ -176,17 +176,18 @@ public final class ContactService {
 
   /**
    * The desk's contact list: not deleted, in id order, optionally only those whose name, email
-   * or external id contains {@code query} (ignoring case).
+   * or external id contains {@code query} (ignoring case). The order names the workspace too, as
+   * in {@link #idsMatching}.
    */
   public Page.Result<Contact> search(String workspaceId, Optional<String> query, Page page) {
     Optional<String> text = query.map(String::strip).filter(q -> !q.isEmpty());
     List<Contact> rows = jdbi.withHandle(h -> {
       Query q = h.createQuery("SELECT " + COLUMNS
-              + " FROM " + (text.isPresent() ? substrings.scanned("contacts") : "contacts")
+              + " FROM " + (text.isPresent() ? substrings.scanned("contacts", "contacts_search") : "contacts")
               + " WHERE workspace_id = :ws AND id > :after AND deleted_at IS NULL"
               + (text.isPresent() ? " AND (" + substrings.contains("name") + " OR "
                   + substrings.contains("email") + " OR " + substrings.contains("external_id") + ")" : "")
-              + " ORDER BY id LIMIT :limit")
+              + " ORDER BY workspace_id, id LIMIT :limit")
           .bind("ws", workspaceId).bind("after", page.cursor().orElse("")).bind("limit", page.limit() + 1);
       text.ifPresent(t -> substrings.bind(q, t));
       return q.map((rs, x) -> map(rs)).list();
@@ -197,27 +198,39 @@ public final class ContactService {
   /** Summaries of the given contacts (deleted ones too), for snapshots that embed them. */
   public Map<String, ContactSummary> summaries(Handle h, String workspaceId, Collection<String> ids) {
     Map<String, ContactSummary> out = new HashMap<>();
-    if (ids.isEmpty()) return out;
-    h.createQuery("SELECT " + COLUMNS + " FROM contacts WHERE workspace_id = :ws AND id IN (<ids>)")
-        .bind("ws", workspaceId).bindList("ids", List.copyOf(new HashSet<>(ids)))
-        .map((rs, x) -> map(rs)).forEach(c -> out.put(c.id(), c.summary()));
+    byIds(h, workspaceId, ids).forEach(c -> out.put(c.id(), c.summary()));
     return out;
   }
 
   /** The contacts with these ids (any that exist in the workspace), for lists that show names. */
   public List<Contact> getAll(String workspaceId, Collection<String> ids) {
-    if (ids.isEmpty()) return List.of();
-    return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS
-            + " FROM contacts WHERE workspace_id = :ws AND id IN (<ids>)")
-        .bind("ws", workspaceId).bindList("ids", List.copyOf(ids)).map((rs, x) -> map(rs)).list());
+    return ids.isEmpty() ? List.of() : jdbi.withHandle(h -> byIds(h, workspaceId, ids));
   }
 
-  /** Up to {@code limit} ids of live contacts whose name or email contains {@code text}, any case. */
+  /**
+   * The contacts of the workspace among these ids, found by the primary key. The workspace is
+   * checked on the rows: given {@code workspace_id = :ws} as well, H2 chose contacts_workspace
+   * (workspace_id, id), where it cannot look an IN list up in the second column, and read every
+   * contact of the workspace (twice for each page of the desk).
+   */
+  private List<Contact> byIds(Handle h, String workspaceId, Collection<String> ids) {
+    if (ids.isEmpty()) return List.of();
+    return h.createQuery("SELECT workspace_id, " + COLUMNS + " FROM contacts WHERE id IN (<ids>)")
+        .bindList("ids", List.copyOf(new HashSet<>(ids)))
+        .map((rs, x) -> workspaceId.equals(rs.getString("workspace_id")) ? map(rs) : null)
+        .list().stream().filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * Up to {@code limit} ids of live contacts whose name or email contains {@code text}, any case.
+   * The order names the workspace too, so that H2 reads its index in order and stops at the
+   * limit when many match.
+   */
   public List<String> idsMatching(String workspaceId, String text, int limit) {
     return jdbi.withHandle(h -> substrings.bind(h.createQuery("SELECT id FROM "
-            + substrings.scanned("contacts") + " WHERE workspace_id = :ws "
+            + substrings.scanned("contacts", "contacts_search") + " WHERE workspace_id = :ws "
             + "AND deleted_at IS NULL AND (" + substrings.contains("name") + " OR "
-            + substrings.contains("email") + ") ORDER BY id LIMIT :limit"), text)
+            + substrings.contains("email") + ") ORDER BY workspace_id, id LIMIT :limit"), text)
         .bind("ws", workspaceId).bind("limit", limit).mapTo(String.class).list());
   }
 

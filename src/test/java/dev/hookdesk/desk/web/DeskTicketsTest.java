@@ -175,17 +175,48 @@ class DeskTicketsTest {
     Desk d = desk();
     List<String> made = new ArrayList<>();
     for (int i = 0; i < DeskPages.PAGE + 7; i++) made.add(d.ticket("Ticket " + i, "Rita", "rita@example.com"));
-    String first = d.get("/desk/views/open").body();
-    assertThat(count(first, "open")).isEqualTo(Integer.toString(DeskPages.PAGE + 7));
-    List<String> seen = new ArrayList<>(rows(first));
-    assertThat(seen).hasSize(DeskPages.PAGE).startsWith(made.get(made.size() - 1));
-    Matcher next = Pattern.compile("href=\"([^\"]+)\" id=\"next-page\"").matcher(first);
-    assertThat(next.find()).isTrue();
-    String second = d.get(next.group(1).replace("&amp;", "&")).body();
-    seen.addAll(rows(second));
-    assertThat(second).doesNotContain("id=\"next-page\"").contains("id=\"first-page\"");
-    assertThat(seen).containsExactlyInAnyOrderElementsOf(made).doesNotHaveDuplicates();
+    // each through an index of its own
+    for (String view : List.of("open", "unassigned")) {
+      String first = d.get("/desk/views/" + view).body();
+      assertThat(count(first, view)).isEqualTo(Integer.toString(DeskPages.PAGE + 7));
+      List<String> seen = new ArrayList<>(rows(first));
+      assertThat(seen).hasSize(DeskPages.PAGE);
+      Matcher next = Pattern.compile("href=\"([^\"]+)\" id=\"next-page\"").matcher(first);
+      assertThat(next.find()).isTrue();
+      String second = d.get(next.group(1).replace("&amp;", "&")).body();
+      seen.addAll(rows(second));
+      assertThat(second).doesNotContain("id=\"next-page\"").contains("id=\"first-page\"");
+      assertThat(seen).as(view + ", newest first").containsExactlyElementsOf(made.reversed());
+    }
     assertThat(d.get("/desk/views/open?cursor=nonsense").statusCode()).isEqualTo(422);
+  }
+
+  /**
+   * A search finds its tickets by subject and by requester apart and pages through them as one
+   * list: newest first, a ticket that matches both ways shown once, no gaps between pages.
+   */
+  @Test
+  void searchPagesThroughSubjectAndRequesterMatchesAsOneList() throws Exception {
+    Desk d = desk();
+    List<String> matching = new ArrayList<>();
+    for (int i = 0; i < DeskPages.PAGE + 22; i++) {
+      switch (i % 4) {
+        case 0 -> matching.add(d.ticket("Lamp flickers " + i, "Rita", "rita@example.com"));
+        case 1 -> matching.add(d.ticket("Question " + i, "Lampwick Jones", "jones@example.com"));
+        case 2 -> matching.add(d.ticket("Lamp is dark " + i, "Lampwick Jones", "jones@example.com"));
+        default -> d.ticket("Something else " + i, "Tom", "tom@example.com");
+      }
+    }
+    List<String> seen = new ArrayList<>();
+    String page = d.get("/desk?q=LAMP").body();
+    seen.addAll(rows(page));
+    assertThat(seen).hasSize(DeskPages.PAGE);
+    Matcher next = Pattern.compile("href=\"([^\"]+)\" id=\"next-page\"").matcher(page);
+    assertThat(next.find()).isTrue();
+    page = d.get(next.group(1).replace("&amp;", "&")).body();
+    seen.addAll(rows(page));
+    assertThat(page).doesNotContain("id=\"next-page\"");
+    assertThat(seen).containsExactlyElementsOf(matching.reversed());
   }
 
   @Test
