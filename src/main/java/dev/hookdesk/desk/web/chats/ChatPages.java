@@ -81,7 +81,7 @@ public final class ChatPages implements Routes {
     Viewer v = Viewer.of(s);
     String chatId = ctx.queryParam("chat");
     if (chatId != null) console.visible(v, chatId);
-    stream.serve(ctx, v, chatId);
+    stream.serve(ctx, v, s.idHash(), chatId);
   }
 
   private void send(Context ctx, int status, String template, Object model) {

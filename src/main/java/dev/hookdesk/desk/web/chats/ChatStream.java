@@ -5,6 +5,7 @@ import dev.hookdesk.console.Templates;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.live.LiveEvents;
 import dev.hookdesk.live.SseStream;
+import dev.hookdesk.live.StreamLimit;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Optional;
@@ -14,12 +15,15 @@ import java.util.Optional;
  * (the HTML of a new line of the open chat, when the agent may see that chat), {@code chat}
  * (something else changed in the open chat) and {@code chats} (a chat changed somewhere; the
  * lists reload). Each carries its event's sequence as the id, so a reconnect resumes after it.
+ * A session (a browser) may have {@value #STREAMS_PER_SESSION} open at once, one per tab.
  */
 final class ChatStream {
+  static final int STREAMS_PER_SESSION = 8;
   private static final String NOTHING = "{}";
 
   private final LiveEvents live;
   private final Templates templates;
+  private final StreamLimit perSession = new StreamLimit(STREAMS_PER_SESSION);
 
   ChatStream(LiveEvents live, Templates templates) {
     this.live = live;
@@ -31,11 +35,21 @@ final class ChatStream {
     return live.now(v.workspaceId());
   }
 
-  /** {@code openChat} is null on the page without an open chat; the caller checked it is visible. */
-  void serve(Context ctx, Viewer v, String openChat) throws IOException {
+  /**
+   * {@code openChat} is null on the page without an open chat; the caller checked it is visible.
+   * Answers 429 when the session has its streams open already.
+   */
+  void serve(Context ctx, Viewer v, String session, String openChat) throws IOException {
     long after = SseStream.resumeAfter(ctx).orElseGet(() -> now(v));
-    var subscription = live.subscribe(v.workspaceId(), after, e -> e.type().startsWith("chat."));
-    SseStream.open(ctx).pump(subscription, e -> render(e, v, openChat), SseStream.HEARTBEAT);
+    Optional<StreamLimit.Place> place = perSession.take(session);
+    if (place.isEmpty()) {
+      ctx.status(429).result("This session has " + STREAMS_PER_SESSION + " chat streams open already.");
+      return;
+    }
+    try (var held = place.get()) {
+      var subscription = live.subscribe(v.workspaceId(), after, e -> e.type().startsWith("chat."));
+      SseStream.open(ctx).pump(subscription, e -> render(e, v, openChat), SseStream.HEARTBEAT);
+    }
   }
 
   private Optional<SseStream.Message> render(Event e, Viewer v, String openChat) {
