@@ -47,16 +47,31 @@ final class ChatStream {
       return;
     }
     try (var held = place.get()) {
-      var subscription = live.subscribe(v.workspaceId(), after, e -> e.type().startsWith("chat."));
-      SseStream.open(ctx).pump(subscription, e -> render(e, v, openChat), SseStream.HEARTBEAT);
+      var subscription = live.subscribe(v.workspaceId(), after, e -> shows(e, v, openChat));
+      SseStream.open(ctx).pump(subscription, e -> render(e, openChat), SseStream.HEARTBEAT);
     }
   }
 
-  private Optional<SseStream.Message> render(Event e, Viewer v, String openChat) {
+  /**
+   * Whether the page shows anything of the event: a message only on the page of its chat, when
+   * the agent may see it. Decided by the workspace's live reader as it hands the event out, so
+   * a message wakes only the streams of its chat, not every open console.
+   */
+  private static boolean shows(Event e, Viewer v, String openChat) {
+    if (!e.type().startsWith("chat.")) return false;
+    if (!isMessage(e)) return true;
+    JsonNode chat = e.data().path("chat");
+    return chat.path("id").asText().equals(openChat) && ChatSight.sees(chat, v);
+  }
+
+  private static boolean isMessage(Event e) {
+    return e.type().equals("chat.message_received") || e.type().equals("chat.message_sent");
+  }
+
+  private Optional<SseStream.Message> render(Event e, String openChat) {
     JsonNode chat = e.data().path("chat");
     boolean open = chat.path("id").asText().equals(openChat);
-    if (e.type().equals("chat.message_received") || e.type().equals("chat.message_sent")) {
-      if (!open || !ChatSight.sees(chat, v)) return Optional.empty();
+    if (isMessage(e)) {
       var line = ChatViews.Line.of(e.data().path("message"), chat);
       return Optional.of(new SseStream.Message("message", dataLines(
           templates.render("desk/chat_line.jte", line))));
