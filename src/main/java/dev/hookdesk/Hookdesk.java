@@ -219,7 +219,7 @@ public final class Hookdesk implements AutoCloseable {
     installations.onUninstall((h, appId, workspaceId) -> deliveries.cancelQueued(h, workspaceId,
         webhooks.idsOfApp(h, appId),
         "cancelled: the app was uninstalled or its webhooks were turned off in this workspace"));
-    Console console = new Console(database, ids, clock, tokens, agents);
+    Console console = new Console(database, background, ids, clock, tokens, agents);
     closeables.add(console);
     People people = new People(jdbi, ids, clock, agents, console.gate()::endSessions);
     agents.onDeactivated((h, workspaceId, agentId) -> {

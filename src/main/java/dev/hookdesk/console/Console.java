@@ -22,10 +22,12 @@ public final class Console implements AutoCloseable {
   private final SessionEnds ends;
   private final ConsoleGate gate;
 
-  public Console(Database db, Ids ids, Clock clock, TokenService tokens, AgentService agents) {
+  /** {@code background} is the pool whose LISTEN connection hears sessions end on other nodes. */
+  public Console(Database db, Database background, Ids ids, Clock clock, TokenService tokens,
+      AgentService agents) {
     this.clock = Objects.requireNonNull(clock);
     this.tokens = Objects.requireNonNull(tokens);
-    this.ends = new SessionEnds(db);
+    this.ends = new SessionEnds(db.dialect(), background);
     this.gate = new ConsoleGate(new ConsoleSessions(db.jdbi(), ids, clock, tokens, agents, ends), ends,
         new Templates());
   }

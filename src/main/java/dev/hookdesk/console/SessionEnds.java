@@ -36,9 +36,9 @@ final class SessionEnds implements AutoCloseable {
   private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
   private final AutoCloseable listener;
 
-  SessionEnds(Database db) {
-    this.dialect = Objects.requireNonNull(db).dialect();
-    this.listener = dialect.listenPayloads(db.dataSource(), CHANNEL, this::endHere);
+  SessionEnds(Dialect dialect, Database listening) {
+    this.dialect = Objects.requireNonNull(dialect);
+    this.listener = listening.listen(CHANNEL, this::endHere);
   }
 
   Watching watch(ConsoleSession session, Runnable end) {

@@ -1,16 +1,13 @@
 package dev.hookdesk.widget;
 
-import dev.hookdesk.desk.chats.Chat;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.live.LiveEvents;
 import dev.hookdesk.live.SseStream;
+import dev.hookdesk.live.StreamLimit;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The chat's live stream for its visitor: {@code message} events (from either side) and
@@ -23,31 +20,20 @@ final class WidgetStream {
 
   private final LiveEvents live;
   private final VisitorView view;
-  private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+  private final StreamLimit open = new StreamLimit(STREAMS_PER_VISITOR);
 
   WidgetStream(LiveEvents live, VisitorView view) {
     this.live = live;
     this.view = view;
   }
 
-  void serve(Context ctx, Visitor v, Chat chat) throws IOException {
+  void serve(Context ctx, Visitor v, String chatId) throws IOException {
     long after = SseStream.resumeAfter(ctx).orElseGet(() -> live.now(v.workspaceId()));
-    AtomicInteger count = open.computeIfAbsent(v.sessionId(), k -> new AtomicInteger());
-    if (count.incrementAndGet() > STREAMS_PER_VISITOR) {
-      release(v, count);
-      throw new HttpResponseException(429, "This visitor has " + STREAMS_PER_VISITOR
-          + " streams open already; close one first");
-    }
-    try {
-      var subscription = live.subscribe(v.workspaceId(), after, e -> ofChat(e, chat.id()));
+    try (var place = open.take(v.sessionId()).orElseThrow(() -> new HttpResponseException(429,
+        "This visitor has " + STREAMS_PER_VISITOR + " streams open already; close one first"))) {
+      var subscription = live.subscribe(v.workspaceId(), after, e -> ofChat(e, chatId));
       SseStream.open(ctx).pump(subscription, this::render, SseStream.HEARTBEAT);
-    } finally {
-      release(v, count);
     }
-  }
-
-  private void release(Visitor v, AtomicInteger count) {
-    if (count.decrementAndGet() <= 0) open.remove(v.sessionId(), count);
   }
 
   private static boolean ofChat(Event e, String chatId) {

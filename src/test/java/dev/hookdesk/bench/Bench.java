@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 /**
  * {@code ./hookdesk bench [--db h2|postgresql] [--events N] [--seconds S] [--backlog N]
  * [--scenarios desk,sustained,latency,isolation,backlog,tickets,chats,deskload] [--visitors N] [--rate R]
+ * [--agent-rate R] [--nodes 1|2]
  * [--tickets N] [--contacts N] [--clients N] [--change-rate R]}: see
  * bench/README.md and the README, section "Benchmark".
  * Every scenario gets a fresh node and database; events are fired through the HTTP API.
@@ -36,6 +37,8 @@ public final class Bench {
   private int stepSeconds = 15;
   private int visitors = 1000;
   private int rate = 200;
+  private int agentRate = 200;
+  private int nodes = 1;
   private int seedTickets = 100_000;
   private int seedContacts = 50_000;
   private int liveClients = 200;
@@ -57,13 +60,15 @@ public final class Bench {
         case "--step-seconds" -> b.stepSeconds = Integer.parseInt(args[++i]);
         case "--visitors" -> b.visitors = Integer.parseInt(args[++i]);
         case "--rate" -> b.rate = Integer.parseInt(args[++i]);
+        case "--agent-rate" -> b.agentRate = Integer.parseInt(args[++i]);
+        case "--nodes" -> b.nodes = Integer.parseInt(args[++i]);
         case "--tickets" -> b.seedTickets = Integer.parseInt(args[++i]);
         case "--contacts" -> b.seedContacts = Integer.parseInt(args[++i]);
         case "--clients" -> b.liveClients = Integer.parseInt(args[++i]);
         case "--change-rate" -> b.changeRate = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]
             + "; use --db h2|postgresql --events N --seconds S --backlog N [--seed-backlog] --scenarios a,b"
-            + " --rates r1,r2 --step-seconds S --visitors N --rate R --tickets N --contacts N --clients N"
+            + " --rates r1,r2 --step-seconds S --visitors N --rate R --agent-rate R --nodes N --tickets N --contacts N --clients N"
             + " --change-rate R");
       }
     }
@@ -158,32 +163,52 @@ public final class Bench {
     }
   }
 
-  /** Issue 15: visitors with their chats' live streams open, agents' messages at a fixed rate. */
+  /**
+   * Issue 15: visitors with their chats' live streams open, agents with a console tab per chat;
+   * both sides talk at once at fixed rates.
+   */
   private void chats() throws Exception {
+    if (nodes < 1 || nodes > 2) throw new IllegalArgumentException("--nodes 1|2");
     System.out.printf("%n== chats: %d visitors, each with a chat taken by an agent and its live stream (SSE) open;"
-        + " agents' messages through the API at %d/s in total for %d s%n", visitors, rate, seconds);
-    try (BenchNode node = new BenchNode(db, pgUrl); VisitorLoad load = new VisitorLoad(node, visitors)) {
-      Histogram commitToStream = new Histogram();
-      Histogram postToStream = new Histogram();
+        + " agents signed in with a console tab (and its stream) per chat; %s; visitors' messages through"
+        + " /widget/v1 at %d/s and agents' through /api/v1 at %d/s in total, at once, for %d s%n", visitors,
+        nodes == 1 ? "one node" : "visitors on node A, agents' consoles and messages on node B, one PostgreSQL schema",
+        rate, agentRate, seconds);
+    try (BenchNode a = new BenchNode(db, pgUrl); BenchNode b = nodes == 1 ? null : a.peer();
+         VisitorLoad load = new VisitorLoad(a, b == null ? a : b, visitors)) {
       long idle = liveHeap();
-      VisitorLoad.Opened opened = load.open(visitors, commitToStream, postToStream);
-      System.out.printf("  opened %d streams in %.1f s (%d agents online, max_chats %d); failed %d%s%n",
-          opened.streams(), opened.seconds(), load.agents, load.maxChats, opened.failed(),
-          opened.firstFailures().isEmpty() ? "" : " " + opened.firstFailures());
+      System.out.println(load.openVisitors(visitors).line("visitors' streams") + String.format(
+          " (%d agents online, max_chats %d)", load.agents, load.maxChats));
+      System.out.println(load.openConsoles().line("console streams, one per chat"));
       long open = liveHeap();
-      System.out.printf("  heap after a full collection: %d MB before the visitors, %d MB with %d streams open"
-          + " (node and load generator share the JVM), of %d MB%n", idle >> 20, open >> 20, opened.streams(),
-          Runtime.getRuntime().maxMemory() >> 20);
-      VisitorLoad.Talk talk = load.talk(rate, seconds);
-      System.out.println(talk.line());
-      try {
-        await("messages at the visitors' streams", load::received, talk.posted(), 60);
-      } catch (IllegalStateException e) {
-        System.out.println("  " + e.getMessage());
+      System.out.printf("  heap after a full collection: %d MB before the visitors, %d MB with every stream open"
+          + " (%s and load generator share the JVM), of %d MB%n", idle >> 20, open >> 20,
+          nodes == 1 ? "node" : "both nodes", Runtime.getRuntime().maxMemory() >> 20);
+      load.talk(rate, agentRate, seconds);
+      List<Direction> talked = new ArrayList<>();
+      if (rate > 0) talked.add(load.visitorToAgent);
+      if (agentRate > 0) talked.add(load.agentToVisitor);
+      for (Direction d : talked) System.out.println(d.talkLine());
+      awaitQuietly("visitors' messages at the consoles", () -> Direction.heard(load.visitorSides()),
+          load.visitorToAgent.posted());
+      awaitQuietly("agents' messages at the visitors' streams", () -> Direction.heard(load.agentSides()),
+          load.agentToVisitor.posted());
+      for (Direction d : talked) {
+        System.out.printf("  %s: message commit (created_at) -> stream %s; POST sent -> stream %s%n", d.name,
+            d.commitToStream.summary(), d.postToStream.summary());
       }
-      System.out.printf("  message commit (created_at) -> visitor's stream: %s%n", commitToStream.summary());
-      System.out.printf("  agent's POST sent -> visitor's stream: %s%n", postToStream.summary());
-      System.out.println(load.check());
+      if (rate > 0) System.out.println(load.visitorToAgent.check(load.visitorSides(), "agent", true));
+      if (agentRate > 0) System.out.println(load.agentToVisitor.check(load.agentSides(), "visitor", false));
+      System.out.println(load.ended());
+      System.out.printf("  heap after a full collection at the end: %d MB%n", liveHeap() >> 20);
+    }
+  }
+
+  private static void awaitQuietly(String what, LongSupplier count, long target) throws InterruptedException {
+    try {
+      await(what, count, target, 60);
+    } catch (IllegalStateException e) {
+      System.out.println("  " + e.getMessage());
     }
   }
 

@@ -21,9 +21,12 @@ import java.util.concurrent.TimeUnit;
 /** A node in this JVM on a fresh database (H2 file, or a new PostgreSQL schema), and its desk API. */
 final class BenchNode implements AutoCloseable {
   static final String TOKEN = "hd_bench_owner_token_0123456789abcdef";
+  /** The same on every node of a bench, so a second node reads what the first encrypted. */
+  private static final String SECRET_KEY = "hookdesk-bench-secret-key-0123456789abcdef";
   private final Hookdesk node;
   private final String pgSchema;
   private final String pgUrl;
+  private final Map<String, String> settings;
   final Api api;
   private final LoadClient load;
 
@@ -46,9 +49,28 @@ final class BenchNode implements AutoCloseable {
     } else {
       pgSchema = null;
     }
+    s.put(HookdeskConfig.SECRET_KEY, SECRET_KEY);
+    settings = Map.copyOf(s);
     node = Hookdesk.start(HookdeskConfig.from(s), Clock.systemUTC());
     api = new Api("http://127.0.0.1:" + node.port(), TOKEN);
     load = LoadClient.withToken(node.port(), TOKEN);
+  }
+
+  /** A second node in this JVM on the same PostgreSQL schema (LISTEN/NOTIFY between them); closing it leaves the schema. */
+  private BenchNode(BenchNode first) throws Exception {
+    if (first.pgSchema == null) throw new IllegalArgumentException("a second node needs PostgreSQL (--db postgresql)");
+    Map<String, String> s = new HashMap<>(first.settings);
+    s.put(HookdeskConfig.DATA_DIR, Files.createTempDirectory("hookdesk-bench").toString());
+    settings = Map.copyOf(s);
+    pgSchema = null;
+    pgUrl = first.pgUrl;
+    node = Hookdesk.start(HookdeskConfig.from(s), Clock.systemUTC());
+    api = new Api("http://127.0.0.1:" + node.port(), TOKEN);
+    load = LoadClient.withToken(node.port(), TOKEN);
+  }
+
+  BenchNode peer() throws Exception {
+    return new BenchNode(this);
   }
 
   /** Registers one webhook per URL for contact.created; returns their ids. */

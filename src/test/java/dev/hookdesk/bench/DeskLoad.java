@@ -3,16 +3,10 @@ package dev.hookdesk.bench;
 import dev.hookdesk.core.Ids;
 import dev.hookdesk.testing.Api;
 import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,8 +31,6 @@ import java.util.regex.Pattern;
  * {@code /desk/live} streams open while replies go through the API.
  */
 final class DeskLoad implements AutoCloseable {
-  static final String PASSWORD = "bench password that is long enough";
-  private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
   private static final Pattern LIVE_ID = Pattern.compile("\"id\":\"(tkt_[0-9a-z]+)\"");
   private static final String[] FIRST = {"Ana", "Ben", "Chloé", "David", "Emma", "Farid", "Grace", "Hiro",
       "Ines", "Jonas", "Kemal", "Laura", "Mateo", "Nora", "Olga", "Pavel", "Quinn", "Rita", "Sam", "Tomás",
@@ -169,38 +161,7 @@ final class DeskLoad implements AutoCloseable {
 
   /** Each agent chooses a password on their invitation page, which signs them in (the session cookie). */
   void signIn() {
-    for (String agent : agentIds) {
-      String invite = node.api.post("/agents/" + agent + "/invitation").expect(201).str("/invite_url");
-      String path = URI.create(invite).getPath();
-      try (LoadClient anonymous = LoadClient.withCookie(node.port(), "")) {
-        Http1.Message form = anonymous.get(path);
-        String formCookie = cookie(form);
-        Matcher csrf = CSRF.matcher(new String(form.body(), StandardCharsets.UTF_8));
-        if (!csrf.find()) throw new IllegalStateException("no form on " + path + ": " + form.startLine());
-        try (LoadClient withForm = LoadClient.withCookie(node.port(), formCookie)) {
-          Http1.Message chosen = withForm.exchange("POST", path, "application/x-www-form-urlencoded", "",
-              "_csrf=" + enc(csrf.group(1)) + "&password=" + enc(PASSWORD) + "&repeat=" + enc(PASSWORD));
-          if (!chosen.startLine().contains(" 303 ")) {
-            throw new IllegalStateException("choosing a password answered " + chosen.startLine());
-          }
-          cookies.add(cookie(chosen));
-        }
-      }
-    }
-  }
-
-  /** The cookie an answer sets, the session's if it sets one (name=value). */
-  private static String cookie(Http1.Message m) {
-    String found = "";
-    for (String set : m.headers().getOrDefault("set-cookie", "").split("\n")) {
-      String pair = set.split(";", 2)[0];
-      if (pair.startsWith("hookdesk_session=") || found.isEmpty()) found = pair;
-    }
-    return found;
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    for (String agent : agentIds) cookies.add(AgentSignIn.invited(node, node.port(), agent));
   }
 
   /** The first agent's pages, as their browser asks for them. */
@@ -291,34 +252,23 @@ final class DeskLoad implements AutoCloseable {
       socket = new Socket(InetAddress.getLoopbackAddress(), port);
       socket.setTcpNoDelay(true);
       in = new BufferedInputStream(socket.getInputStream(), 8192);
-      OutputStream out = socket.getOutputStream();
-      out.write(Http1.ascii("GET /desk/live HTTP/1.1\r\nhost: 127.0.0.1:" + port + "\r\ncookie: " + cookie
-          + "\r\naccept: text/event-stream\r\n\r\n"));
-      out.flush();
-      Http1.Message head = Http1.head(in);
-      if (head == null || !head.startLine().contains(" 200 ")) {
-        throw new IOException("/desk/live answered " + (head == null ? "nothing" : head.startLine()));
-      }
-      chunked = "chunked".equalsIgnoreCase(head.headers().get("transfer-encoding"));
+      chunked = EventStream.open(in, socket.getOutputStream(), port, "/desk/live", "cookie: " + cookie + "\r\n");
     }
 
     /** Records the first arrival of each change (a reply makes more than one event of its ticket). */
     void read(Histogram latency, Map<String, Long> sent) {
       try {
-        InputStream body = chunked ? Http1.chunks(in) : in;
-        BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1024);
-        for (String l = lines.readLine(); l != null; l = lines.readLine()) {
-          if (!l.startsWith("data:")) continue;
+        EventStream.read(in, chunked, (event, data) -> {
           long now = System.nanoTime();
-          Matcher m = LIVE_ID.matcher(l);
-          if (!m.find()) continue;
+          Matcher m = LIVE_ID.matcher(data);
+          if (!m.find()) return;
           Long at = sent.get(m.group(1));
-          if (at == null) continue;
+          if (at == null) return;
           synchronized (this) {
-            if (!seen.add(m.group(1))) continue;
+            if (!seen.add(m.group(1))) return;
           }
           latency.record((now - at) / 1000);
-        }
+        });
         ended = "the node ended the stream";
       } catch (IOException e) {
         if (!socket.isClosed()) ended = e.toString();

@@ -62,20 +62,38 @@ final class LoadClient implements AutoCloseable {
     byte[] head = Http1.ascii(method + " " + path + " HTTP/1.1\r\nhost: 127.0.0.1:" + port
         + (credentials.isEmpty() ? "" : "\r\n" + credentials) + "\r\ncontent-type: " + contentType
         + "\r\ncontent-length: " + body.length + "\r\n" + headers + "\r\n");
-    Connection c = idle.poll();
+    Connection reused = idle.poll();
+    if (reused != null) {
+      try {
+        Http1.Message answer = send(reused, head, body);
+        if (answer != null) return answer;
+      } catch (IOException e) {
+        // as below: try once more on a new connection
+      }
+      // the node closed the idle connection (Jetty's idle timeout) before reading the request,
+      // which it then never saw: send it again on a new one, as HTTP clients do
+      close(reused);
+    }
+    Connection c = null;
     try {
-      if (c == null) c = open();
-      c.out().write(head);
-      c.out().write(body);
-      c.out().flush();
-      Http1.Message answer = Http1.read(c.in());
+      c = open();
+      Http1.Message answer = send(c, head, body);
       if (answer == null) throw new IOException("the node closed the connection");
-      idle.add(c);
       return answer;
     } catch (IOException e) {
       if (c != null) close(c);
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The answer, or null when the node closed the connection before answering; keeps the connection when answered. */
+  private Http1.Message send(Connection c, byte[] head, byte[] body) throws IOException {
+    c.out().write(head);
+    c.out().write(body);
+    c.out().flush();
+    Http1.Message answer = Http1.read(c.in());
+    if (answer != null) idle.add(c);
+    return answer;
   }
 
   private Connection open() throws IOException {

@@ -1,16 +1,10 @@
 package dev.hookdesk.bench;
 
-import com.sun.management.OperatingSystemMXBean;
 import dev.hookdesk.testing.Api;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +19,6 @@ import java.util.regex.Pattern;
  */
 final class TicketSteps {
   /** Requests in flight the generator allows itself; past that a request is counted as dropped. */
-  private static final int GENERATOR_LIMIT = 8192;
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"(tkt_[^\"]+)\"");
 
   private final BenchNode node;
@@ -61,44 +54,22 @@ final class TicketSteps {
     LongAdder replied = new LongAdder();
     LongAdder refused = new LongAdder();
     LongAdder failed = new LongAdder();
-    LongAdder dropped = new LongAdder();
-    Semaphore inFlight = new Semaphore(GENERATOR_LIMIT);
     receiver.reset(true);
-    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long cpuStart = os.getProcessCpuTime();
-    long start = System.nanoTime();
-    long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (long i = 0; i < (long) perSecond * seconds; i++) {
-        long wait = start + i * interval - System.nanoTime();
-        if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-        if (!inFlight.tryAcquire()) {
-          dropped.increment();
-          continue;
-        }
-        long n = i;
-        pool.submit(() -> {
-          try {
-            String ticket = n % 2 == 1 ? unanswered.poll() : null;
-            int status = ticket == null ? create(n) : reply(ticket);
-            if (status == 201) (ticket == null ? created : replied).increment();
-            else if (status == 429 || status == 503) refused.increment();
-            else failed.increment();
-          } catch (RuntimeException e) {
-            failed.increment();
-          } finally {
-            inFlight.release();
-          }
-        });
+    OpenLoop.Result loop = OpenLoop.run(perSecond, seconds, n -> {
+      try {
+        String ticket = n % 2 == 1 ? unanswered.poll() : null;
+        int status = ticket == null ? create(n) : reply(ticket);
+        if (status == 201) (ticket == null ? created : replied).increment();
+        else if (status == 429 || status == 503) refused.increment();
+        else failed.increment();
+      } catch (RuntimeException e) {
+        failed.increment();
       }
-      // what was accepted during the step counts, even when its answer comes after it
-    }
-    long elapsed = System.nanoTime() - start;
+    });
+    // what was accepted during the step counts, even when its answer came after it
     long delivered = receiver.ok.sum();
-    double cpu = (os.getProcessCpuTime() - cpuStart)
-        / (double) (elapsed * Runtime.getRuntime().availableProcessors());
     return new Step(perSecond, seconds, created.sum(), replied.sum(), refused.sum(), failed.sum(),
-        dropped.sum(), delivered, receiver.healthy(), cpu);
+        loop.dropped(), delivered, receiver.healthy(), loop.cpu());
   }
 
   private int create(long n) {

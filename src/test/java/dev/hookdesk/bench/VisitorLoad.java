@@ -1,29 +1,26 @@
 package dev.hookdesk.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.management.OperatingSystemMXBean;
 import dev.hookdesk.testing.Api;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Live chat under load (issue 15): visitors each with a chat taken by an agent and its live
- * stream open, then agents' messages posted through {@code /api/v1} at a fixed total rate, round
- * robin over the chats, open loop. Measures commit → the visitor's stream, and per visitor
- * what was lost, doubled or out of order.
+ * stream open on the visitors' node; the agents signed in on the agents' node (the same node,
+ * or a second one on the same PostgreSQL schema) with a console tab open per chat; then both
+ * sides talk at once, visitors through {@code /widget/v1} and agents through {@code /api/v1}.
  */
 final class VisitorLoad implements AutoCloseable {
   static final String ORIGIN = "https://shop.bench.example";
@@ -32,39 +29,55 @@ final class VisitorLoad implements AutoCloseable {
   private static final int AGENTS = 50;
   private static final int MAX_CHATS_LIMIT = 100;
   private static final int OPENING_AT_ONCE = 32;
-  private static final int GENERATOR_LIMIT = 8192;
+  /** The console's limit of live streams per session (ChatStream): more tabs take another sign-in. */
+  static final int TABS_PER_SESSION = 8;
+  private static final int SIGNING_IN_AT_ONCE = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final BenchNode node;
+  private final BenchNode visitorNode;
+  private final BenchNode agentNode;
   private final List<WidgetVisitor> visitors = new ArrayList<>();
+  private final List<AgentConsole> consoles = Collections.synchronizedList(new ArrayList<>());
   private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
   private final ExecutorService readers = Executors.newVirtualThreadPerTaskExecutor();
+  private final Map<String, String> emails = new LinkedHashMap<>();
   final int agents;
   final int maxChats;
+  final Direction visitorToAgent = new Direction("visitor -> agent", "visitor");
+  final Direction agentToVisitor = new Direction("agent -> visitor", "agent");
 
   /** The source that lets {@link #ORIGIN} embed the widget, and agents online with room for every chat. */
-  VisitorLoad(BenchNode node, int visitors) {
+  VisitorLoad(BenchNode visitorNode, BenchNode agentNode, int visitors) {
     if (visitors < 1 || visitors > WidgetVisitor.MAX) {
       throw new IllegalArgumentException("--visitors 1.." + WidgetVisitor.MAX + " (one loopback address each)");
     }
-    this.node = node;
+    this.visitorNode = visitorNode;
+    this.agentNode = agentNode;
     this.agents = Math.max(AGENTS, (visitors + MAX_CHATS_LIMIT - 1) / MAX_CHATS_LIMIT);
     this.maxChats = (visitors + agents - 1) / agents;
-    node.api.post("/sources", Api.json(Map.of("key", SOURCE, "name", "Bench site"))).expect(201);
-    node.api.patch("/sources/" + SOURCE, Api.json(Map.of("allowed_origins", List.of(ORIGIN)))).expect(200);
+    Api api = visitorNode.api;
+    api.post("/sources", Api.json(Map.of("key", SOURCE, "name", "Bench site"))).expect(201);
+    api.patch("/sources/" + SOURCE, Api.json(Map.of("allowed_origins", List.of(ORIGIN)))).expect(200);
     for (int i = 0; i < agents; i++) {
-      node.api.post("/agents", Api.json(Map.of("name", "Agent " + i, "email", "agent" + i + "@bench.example",
-          "status", "online", "max_chats", maxChats))).expect(201);
+      String email = "agent" + i + "@bench.example";
+      emails.put(api.post("/agents", Api.json(Map.of("name", "Agent " + i, "email", email,
+          "status", "online", "max_chats", maxChats))).expect(201).str("/id"), email);
     }
   }
 
-  record Opened(int streams, int failed, double seconds, List<String> firstFailures) {}
+  record Opened(int streams, int failed, double seconds, List<String> firstFailures) {
+    String line(String what) {
+      return String.format("  opened %d %s in %.1f s; failed %d%s", streams, what, seconds, failed,
+          firstFailures.isEmpty() ? "" : " " + firstFailures);
+    }
+  }
 
   /** Each visitor: a session, a chat (routed at once), its agent, its stream. */
-  Opened open(int count, Histogram commitToStream, Histogram postToStream) throws InterruptedException {
+  Opened openVisitors(int count) throws InterruptedException {
     Semaphore opening = new Semaphore(OPENING_AT_ONCE);
     List<WidgetVisitor> ready = Collections.synchronizedList(new ArrayList<>());
     long start = System.nanoTime();
+    failures.clear();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int i = 0; i < count; i++) {
         opening.acquire();
@@ -72,12 +85,11 @@ final class VisitorLoad implements AutoCloseable {
         pool.submit(() -> {
           WidgetVisitor v = null;
           try {
-            v = new WidgetVisitor(n, node.port(), ORIGIN);
-            v.start(node.workspaceId(), SOURCE);
-            v.agentId = agentOf(v.chatId);
+            v = new WidgetVisitor(n, visitorNode.port(), ORIGIN);
+            v.routedTo(agentOf(v.start(visitorNode.workspaceId(), SOURCE)));
             v.openStream();
             WidgetVisitor reading = v;
-            readers.submit(() -> reading.read(commitToStream, postToStream));
+            readers.submit(() -> reading.read(agentToVisitor));
             ready.add(v);
           } catch (Exception e) {
             failures.add("visitor " + n + ": " + e.getMessage());
@@ -90,13 +102,17 @@ final class VisitorLoad implements AutoCloseable {
     }
     visitors.addAll(ready);
     visitors.sort(Comparator.comparingInt(v -> v.index));
-    return new Opened(visitors.size(), failures.size(), (System.nanoTime() - start) / 1e9,
+    return opened(visitors.size(), start);
+  }
+
+  private Opened opened(int streams, long start) {
+    return new Opened(streams, failures.size(), (System.nanoTime() - start) / 1e9,
         failures.stream().limit(3).toList());
   }
 
   /** The agent the chat was routed to; fails when it is waiting (the agents' room is sized so none does). */
   private String agentOf(String chatId) throws IOException {
-    Http1.Message answer = node.load().get("/api/v1/chats/" + chatId);
+    Http1.Message answer = visitorNode.load().get("/api/v1/chats/" + chatId);
     var chat = JSON.readTree(new String(answer.body(), StandardCharsets.UTF_8));
     var participants = chat.path("participants");
     if (participants.isEmpty()) {
@@ -105,106 +121,97 @@ final class VisitorLoad implements AutoCloseable {
     return participants.get(0).path("id").asText();
   }
 
-  record Talk(int offered, int seconds, long posted, long refused, long failed, long dropped, double cpu,
-      String firstFailure, Histogram answered) {
-    String line() {
-      return String.format("  offered %d/s for %d s: posted %d (%.0f/s), refused (429/503) %d, failed %d%s,"
-          + " dropped %d; the POST answered in %s; process CPU %.0f %%", offered, seconds, posted,
-          posted / (double) seconds, refused, failed, firstFailure == null ? "" : " (first: " + firstFailure + ")",
-          dropped, answered.summary(), cpu * 100);
-    }
-  }
-
-  /** Agents' messages at {@code perSecond} in total for {@code seconds}, round robin over the chats. */
-  Talk talk(int perSecond, int seconds) throws InterruptedException {
-    LongAdder posted = new LongAdder();
-    LongAdder refused = new LongAdder();
-    LongAdder failed = new LongAdder();
-    LongAdder dropped = new LongAdder();
-    AtomicReference<String> firstFailure = new AtomicReference<>();
-    Histogram answered = new Histogram();
-    Semaphore inFlight = new Semaphore(GENERATOR_LIMIT);
-    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    long cpuStart = os.getProcessCpuTime();
+  /**
+   * Each agent signs in on the agents' node (the invitation, then {@code /sign-in} for each
+   * further {@value #TABS_PER_SESSION} tabs, as another browser) and opens a console tab per chat.
+   */
+  Opened openConsoles() throws InterruptedException {
+    Map<String, List<WidgetVisitor>> chatsOf = new LinkedHashMap<>();
+    for (WidgetVisitor v : visitors) chatsOf.computeIfAbsent(v.visitor.agentId, k -> new ArrayList<>()).add(v);
+    Semaphore signingIn = new Semaphore(SIGNING_IN_AT_ONCE);
+    AtomicInteger sessions = new AtomicInteger();
     long start = System.nanoTime();
-    long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
+    failures.clear();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (long i = 0; i < (long) perSecond * seconds; i++) {
-        long wait = start + i * interval - System.nanoTime();
-        if (wait > 0) TimeUnit.NANOSECONDS.sleep(wait);
-        if (!inFlight.tryAcquire()) {
-          dropped.increment();
-          continue;
-        }
-        WidgetVisitor v = visitors.get((int) (i % visitors.size()));
+      for (var agent : chatsOf.entrySet()) {
+        signingIn.acquire();
         pool.submit(() -> {
-          v.posting.lock();
           try {
-            int n = v.posted + 1;
-            long sent = System.nanoTime();
-            Http1.Message answer = node.load().exchange("/api/v1/chats/" + v.chatId + "/messages",
-                "{\"author_type\":\"agent\",\"author_id\":\"" + v.agentId + "\",\"text\":\"bench " + n + " "
-                    + sent + "\"}");
-            answered.record((System.nanoTime() - sent) / 1000);
-            int status = Integer.parseInt(answer.startLine().split(" ")[1]);
-            if (status == 201) {
-              v.posted = n;
-              posted.increment();
-            } else if (status == 429 || status == 503) {
-              refused.increment();
-            } else {
-              failed.increment();
-              firstFailure.compareAndSet(null, answer.startLine() + " "
-                  + new String(answer.body(), StandardCharsets.UTF_8));
+            List<WidgetVisitor> chats = agent.getValue();
+            String cookie = null;
+            for (int k = 0; k < chats.size(); k++) {
+              if (k % TABS_PER_SESSION == 0) {
+                cookie = k == 0 ? AgentSignIn.invited(visitorNode, agentNode.port(), agent.getKey())
+                    : AgentSignIn.signIn(agentNode.port(), emails.get(agent.getKey()));
+                sessions.incrementAndGet();
+              }
+              WidgetVisitor v = chats.get(k);
+              try {
+                AgentConsole tab = new AgentConsole(agentNode.port(), cookie, v.chatId);
+                consoles.add(tab);
+                readers.submit(() -> tab.read(visitorToAgent, v.visitor));
+              } catch (IOException e) {
+                failures.add("console of " + v.chatId + ": " + e.getMessage());
+              }
             }
           } catch (RuntimeException e) {
-            failed.increment();
-            firstFailure.compareAndSet(null, e.toString());
+            failures.add("agent " + agent.getKey() + ": " + e);
           } finally {
-            v.posting.unlock();
-            inFlight.release();
+            signingIn.release();
           }
         });
       }
     }
-    long elapsed = System.nanoTime() - start;
-    double cpu = (os.getProcessCpuTime() - cpuStart) / (double) (elapsed * Runtime.getRuntime().availableProcessors());
-    return new Talk(perSecond, seconds, posted.sum(), refused.sum(), failed.sum(), dropped.sum(), cpu,
-        firstFailure.get(), answered);
+    Opened o = opened(consoles.size(), start);
+    return new Opened(o.streams(), o.failed(), o.seconds(), append(o.firstFailures(), sessions.get() + " sessions"));
   }
 
-  /** Messages the visitors have seen (each once). */
-  long received() {
-    return visitors.stream().mapToLong(WidgetVisitor::received).sum();
+  private static List<String> append(List<String> list, String more) {
+    List<String> l = new ArrayList<>(list);
+    l.add(0, "(" + more + ")");
+    return l;
   }
 
-  /** What each visitor got against what was posted to its chat, added up. */
-  String check() {
-    long lost = 0;
-    long doubled = 0;
-    long disordered = 0;
-    int affected = 0;
-    int ended = 0;
-    String firstEnd = null;
-    for (WidgetVisitor v : visitors) {
-      long l = v.posted - v.received();
-      lost += l;
-      doubled += v.duplicated();
-      disordered += v.outOfOrder();
-      if (l != 0 || v.duplicated() != 0 || v.outOfOrder() != 0) affected++;
-      if (v.ended() != null) {
-        ended++;
-        if (firstEnd == null) firstEnd = "visitor " + v.index + ": " + v.ended();
-      }
+  /** Both sides at once, each at its own total rate, round robin over the chats, for {@code seconds}. */
+  void talk(int visitorRate, int agentRate, int seconds) throws Exception {
+    List<Talker> fromVisitors = visitorSides();
+    List<Talker> fromAgents = agentSides();
+    try (ExecutorService sides = Executors.newVirtualThreadPerTaskExecutor()) {
+      var visitorsTalk = sides.submit(() -> {
+        visitorToAgent.run(visitorRate, seconds, fromVisitors, (i, text) -> visitors.get(i).say(text));
+        return null;
+      });
+      agentToVisitor.run(agentRate, seconds, fromAgents, (i, text) -> agentNode.load().exchange(
+          "/api/v1/chats/" + visitors.get(i).chatId + "/messages", "{\"author_type\":\"agent\",\"author_id\":\""
+              + visitors.get(i).agent.agentId + "\",\"text\":\"" + text + "\"}"));
+      visitorsTalk.get();
     }
-    return String.format("  per visitor: lost %d, duplicated %d, out of order %d (visitors affected %d of %d);"
-        + " streams that ended early %d%s", lost, doubled, disordered, affected, visitors.size(), ended,
-        firstEnd == null ? "" : " (first: " + firstEnd + ")");
+  }
+
+  List<Talker> visitorSides() {
+    return visitors.stream().map(v -> v.visitor).toList();
+  }
+
+  List<Talker> agentSides() {
+    return visitors.stream().map(v -> v.agent).toList();
+  }
+
+  /** Streams that ended before the bench closed them: the visitors' and the consoles'. */
+  String ended() {
+    List<String> visitorEnds = visitors.stream().map(WidgetVisitor::ended).filter(e -> e != null).toList();
+    List<String> consoleEnds;
+    synchronized (consoles) {
+      consoleEnds = consoles.stream().map(AgentConsole::ended).filter(e -> e != null).toList();
+    }
+    return String.format("  streams that ended early: visitors' %d of %d, consoles' %d of %d%s", visitorEnds.size(),
+        visitors.size(), consoleEnds.size(), consoles.size(), visitorEnds.isEmpty() && consoleEnds.isEmpty() ? ""
+            : " (first: " + (visitorEnds.isEmpty() ? consoleEnds : visitorEnds).get(0) + ")");
   }
 
   @Override
   public void close() {
     visitors.forEach(WidgetVisitor::close);
+    consoles.forEach(AgentConsole::close);
     readers.shutdownNow();
   }
 }

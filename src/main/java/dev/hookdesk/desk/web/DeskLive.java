@@ -9,13 +9,11 @@ import dev.hookdesk.http.Router;
 import dev.hookdesk.http.Routes;
 import dev.hookdesk.live.LiveEvents;
 import dev.hookdesk.live.SseStream;
+import dev.hookdesk.live.StreamLimit;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code /desk/live}: a server-sent event {@code ticket} ({@code {"id"}}) whenever a ticket of
@@ -25,12 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * password); without a session it answers 401, which stops an EventSource.
  */
 public final class DeskLive implements Routes {
+  /** Per session: a browser's tabs of the inbox and of tickets. */
   static final int STREAMS_PER_SESSION = 8;
 
   private final ConsoleGate gate;
   private final LiveEvents live;
   private final TicketViews views;
-  private final Map<String, AtomicInteger> open = new ConcurrentHashMap<>();
+  private final StreamLimit open = new StreamLimit(STREAMS_PER_SESSION);
 
   DeskLive(ConsoleGate gate, LiveEvents live, TicketViews views) {
     this.gate = Objects.requireNonNull(gate);
@@ -55,17 +54,15 @@ public final class DeskLive implements Routes {
       ctx.status(404).result("No such ticket in this workspace.");
       return;
     }
-    AtomicInteger count = open.computeIfAbsent(session.get().idHash(), k -> new AtomicInteger());
-    try {
-      if (count.incrementAndGet() > STREAMS_PER_SESSION) {
-        ctx.status(429).result("This session has " + STREAMS_PER_SESSION + " live streams open already.");
-        return;
-      }
+    Optional<StreamLimit.Place> place = open.take(session.get().idHash());
+    if (place.isEmpty()) {
+      ctx.status(429).result("This session has " + STREAMS_PER_SESSION + " live streams open already.");
+      return;
+    }
+    try (var held = place.get()) {
       gate.stream(ctx, session.get(), live.subscribe(ws, live.now(ws), e -> ofTicket(e, ticket)),
           e -> Optional.of(new SseStream.Message("ticket", JsonNodeFactory.instance.objectNode()
               .put("id", e.data().path("ticket").path("id").asText()).toString())));
-    } finally {
-      if (count.decrementAndGet() <= 0) open.remove(session.get().idHash(), count);
     }
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hookdesk.testing.Api;
 import dev.hookdesk.testing.DbTest;
 import dev.hookdesk.testing.TestNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,6 +180,33 @@ class ChatConsoleTest {
     try (var lists = ana.stream("/desk/chats/live", null)) {
       chat(admin, "Rita Routed", "hello?");
       assertThat(lists.next("chats").data()).as("the lists reload; no content of the chat").isEqualTo("{}");
+    }
+  }
+
+  @Test
+  void aSessionFollowsAtMostEightChatStreamsAndAnotherSignInHasPlacesOfItsOwn() throws Exception {
+    ChatDesk ana = ChatDesk.agent(admin, node.baseUrl(), "Ana Tabs", "away");
+    String url = ChatDesk.streamUrl(ana.get("/desk/chats").body());
+    List<ChatDesk.Stream> tabs = new ArrayList<>();
+    try {
+      for (int i = 0; i < 8; i++) tabs.add(ana.stream(url, null));
+      assertThat(ana.streamStatus(url)).as("a ninth tab of the same session").isEqualTo(429);
+      try (var elsewhere = ana.signedInAgain().stream(url, null)) {
+        chat(admin, "Tina Tabs", "hello?");
+        assertThat(elsewhere.next("chats").data()).isEqualTo("{}");
+      }
+      tabs.remove(0).close();
+      // the node notices a closed tab when it next writes to it: the lists' next reload
+      chat(admin, "Tom Tabs", "still there?");
+      TestNode.await("a closed tab's place taken again", 10_000, () -> {
+        try {
+          return ana.streamStatus(url) == 200;
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      });
+    } finally {
+      for (var t : tabs) t.close();
     }
   }
 }

@@ -30,10 +30,12 @@ final class ChatDesk {
 
   final DeskClient browser;
   final String agentId;
+  final String email;
 
-  private ChatDesk(DeskClient browser, String agentId) {
+  private ChatDesk(DeskClient browser, String agentId, String email) {
     this.browser = browser;
     this.agentId = agentId;
+    this.email = email;
   }
 
   /** A new human agent (online, room for 5 chats) who accepted an invitation and is signed in. */
@@ -45,12 +47,20 @@ final class ChatDesk {
     DeskClient b = new DeskClient(base);
     assertThat(b.choose(invite, PASSWORD).statusCode()).isEqualTo(303);
     assertThat(b.get("/desk/chats").statusCode()).isEqualTo(200); // the session's CSRF token
-    return new ChatDesk(b, id);
+    return new ChatDesk(b, id, email);
+  }
+
+  /** The same agent signed in with their password in another browser: a session of its own. */
+  ChatDesk signedInAgain() throws Exception {
+    DeskClient other = new DeskClient(browser.base);
+    assertThat(other.signIn(email, PASSWORD).statusCode()).isEqualTo(303);
+    assertThat(other.get("/desk/chats").statusCode()).isEqualTo(200);
+    return new ChatDesk(other, agentId, email);
   }
 
   /** An agent's browser signed in some other way (a second sign-in, say). */
   static ChatDesk of(DeskClient browser, String agentId) {
-    return new ChatDesk(browser, agentId);
+    return new ChatDesk(browser, agentId, null);
   }
 
   /** The same agent signed in on another node (sessions live in the shared database). */
@@ -58,7 +68,7 @@ final class ChatDesk {
     DeskClient other = new DeskClient(base);
     other.cookies.putAll(browser.cookies);
     other.csrf = browser.csrf;
-    return new ChatDesk(other, agentId);
+    return new ChatDesk(other, agentId, email);
   }
 
   HttpResponse<String> get(String path) throws Exception {
@@ -88,14 +98,25 @@ final class ChatDesk {
   }
 
   Stream stream(String path, String lastEventId) throws Exception {
+    HttpResponse<InputStream> r = open(path, lastEventId);
+    assertThat(r.statusCode()).isEqualTo(200);
+    return new Stream(r);
+  }
+
+  /** What asking for a stream answers; a stream that opened is closed again at once. */
+  int streamStatus(String path) throws Exception {
+    HttpResponse<InputStream> r = open(path, null);
+    r.body().close();
+    return r.statusCode();
+  }
+
+  private HttpResponse<InputStream> open(String path, String lastEventId) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(browser.base + path))
         .header("Accept", "text/event-stream")
         .header("Cookie", browser.cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining("; ")));
     if (lastEventId != null) b.header("Last-Event-ID", lastEventId);
-    HttpResponse<InputStream> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return new Stream(r);
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
   }
 
   private static String encode(Map<String, String> form) {
