@@ -1,6 +1,5 @@
 package dev.hookdesk.widget;
 
-import dev.hookdesk.desk.chats.Chat;
 import dev.hookdesk.events.Event;
 import dev.hookdesk.live.LiveEvents;
 import dev.hookdesk.live.SseStream;
@@ -28,11 +27,11 @@ final class WidgetStream {
     this.view = view;
   }
 
-  void serve(Context ctx, Visitor v, Chat chat) throws IOException {
+  void serve(Context ctx, Visitor v, String chatId) throws IOException {
     long after = SseStream.resumeAfter(ctx).orElseGet(() -> live.now(v.workspaceId()));
     try (var place = open.take(v.sessionId()).orElseThrow(() -> new HttpResponseException(429,
         "This visitor has " + STREAMS_PER_VISITOR + " streams open already; close one first"))) {
-      var subscription = live.subscribe(v.workspaceId(), after, e -> ofChat(e, chat.id()));
+      var subscription = live.subscribe(v.workspaceId(), after, e -> ofChat(e, chatId));
       SseStream.open(ctx).pump(subscription, this::render, SseStream.HEARTBEAT);
     }
   }

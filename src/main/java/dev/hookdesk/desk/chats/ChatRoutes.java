@@ -91,6 +91,6 @@ public final class ChatRoutes implements Routes {
         .ifPresent(m -> b.error("author_id", m));
     b.done();
     c.created(chats.post(c.workspaceId(), c.path("id"), c.actor(), authorType,
-        authorId.orElse(null), text));
+        authorId.orElse(null), text).message());
   }
 }

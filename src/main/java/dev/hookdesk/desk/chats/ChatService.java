@@ -122,10 +122,19 @@ public final class ChatService {
     });
   }
 
-  public ChatMessage post(String workspaceId, String chatId, Actor actor, String authorType,
+  /** A message just posted, and the chat as it was right after (the snapshot its event carries). */
+  public record Posted(ChatMessage message, Chat chat) {}
+
+  public Posted post(String workspaceId, String chatId, Actor actor, String authorType,
       String authorId, String text) {
     return tx.onChat(workspaceId, chatId, (h, chat) ->
         conversation.post(h, chat, actor, new Conversation.Draft(authorType, authorId, text)));
+  }
+
+  /** Whether the workspace has this chat and this contact started it: one row read, no snapshot. */
+  public boolean startedBy(String workspaceId, String chatId, String contactId) {
+    return jdbi.withHandle(h -> chats.find(h, workspaceId, chatId))
+        .map(c -> c.contactId().equals(contactId)).orElse(false);
   }
 
   /** The contact's newest chat, if it has one (the widget resumes it). */

@@ -153,13 +153,16 @@ final class ChatStore {
         .bind("chat", chatId).mapTo(String.class).list();
   }
 
-  List<Chat.Participant> participants(Handle h, String chatId, boolean activeOnly) {
-    return h.createQuery("SELECT a.id, a.name, a.kind, p.joined_at FROM chat_participants p "
-            + "JOIN agents a ON a.id = p.agent_id WHERE p.chat_id = :chat"
-            + (activeOnly ? " AND p.active = TRUE" : "") + " ORDER BY p.joined_at, a.id")
+  /** An agent who has been in a chat, and whether they are in it now. */
+  record Seat(Chat.Participant participant, boolean active) {}
+
+  /** Everyone who has been in the chat, in the order they first joined. */
+  List<Seat> participants(Handle h, String chatId) {
+    return h.createQuery("SELECT a.id, a.name, a.kind, p.joined_at, p.active FROM chat_participants p "
+            + "JOIN agents a ON a.id = p.agent_id WHERE p.chat_id = :chat ORDER BY p.joined_at, a.id")
         .bind("chat", chatId)
-        .map((rs, x) -> new Chat.Participant(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getTimestamp(4).toInstant()))
+        .map((rs, x) -> new Seat(new Chat.Participant(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getTimestamp(4).toInstant()), rs.getBoolean(5)))
         .list();
   }
 }

@@ -36,7 +36,7 @@ final class Conversation {
   /** A message as the request gave it; {@code authorId} is validated here against the chat. */
   record Draft(String authorType, String authorId, String text) {}
 
-  ChatMessage post(Handle h, ChatRow chat, Actor caller, Draft d) {
+  ChatService.Posted post(Handle h, ChatRow chat, Actor caller, Draft d) {
     if (chat.ended()) {
       throw new Conflict("Chat " + chat.id() + " is " + chat.status() + "; it takes no more messages");
     }
@@ -53,9 +53,9 @@ final class Conversation {
       default -> caller.as("agent", authorId);
     };
     String type = d.authorType().equals("contact") ? "chat.message_received" : "chat.message_sent";
-    events.emit(h, chat.workspaceId(), actor, type, snapshots.of(h, chat.workspaceId(), chat.id()),
-        "message", m);
-    return m;
+    Chat after = snapshots.of(h, chat.workspaceId(), chat.id());
+    events.emit(h, chat.workspaceId(), actor, type, after, "message", m);
+    return new ChatService.Posted(m, after);
   }
 
   private String author(Handle h, ChatRow chat, Draft d) {

@@ -6,6 +6,7 @@ import dev.hookdesk.core.Json;
 import dev.hookdesk.desk.contacts.ContactService;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /** Builds the {@link Chat} snapshot from its rows; stores the JSON-valued parts of a chat. */
@@ -27,11 +28,13 @@ final class Snapshots {
   }
 
   Chat of(Handle h, ChatRow r) {
+    List<ChatStore.Seat> seats = chats.participants(h, r.id());
     var report = new Chat.Report(millis(r.createdAt(), r.firstAnswerAt()),
         millis(r.handledAt(), r.closedAt()), millis(r.createdAt(), r.closedAt()));
     return new Chat(r.id(), r.type(), r.status(), r.pastStatuses(), r.source(),
-        contacts.get(h, r.workspaceId(), r.contactId()), chats.participants(h, r.id(), true),
-        chats.participants(h, r.id(), false), invitations.pending(h, r.id()),
+        contacts.get(h, r.workspaceId(), r.contactId()),
+        seats.stream().filter(ChatStore.Seat::active).map(ChatStore.Seat::participant).toList(),
+        seats.stream().map(ChatStore.Seat::participant).toList(), invitations.pending(h, r.id()),
         read(r.callback(), Chat.Callback.class), read(r.closeRecord(), Chat.CloseRecord.class),
         report, read(r.rating(), Chat.Rating.class), r.copilotEnabled(), r.reference(),
         r.lastMessageId(), r.createdAt(), r.updatedAt(), r.closedAt());
