@@ -185,17 +185,20 @@ public final class Bench {
           + " (%s and load generator share the JVM), of %d MB%n", idle >> 20, open >> 20,
           nodes == 1 ? "node" : "both nodes", Runtime.getRuntime().maxMemory() >> 20);
       load.talk(rate, agentRate, seconds);
-      for (Direction d : List.of(load.visitorToAgent, load.agentToVisitor)) System.out.println(d.talkLine());
+      List<Direction> talked = new ArrayList<>();
+      if (rate > 0) talked.add(load.visitorToAgent);
+      if (agentRate > 0) talked.add(load.agentToVisitor);
+      for (Direction d : talked) System.out.println(d.talkLine());
       awaitQuietly("visitors' messages at the consoles", () -> Direction.heard(load.visitorSides()),
           load.visitorToAgent.posted());
       awaitQuietly("agents' messages at the visitors' streams", () -> Direction.heard(load.agentSides()),
           load.agentToVisitor.posted());
-      for (Direction d : List.of(load.visitorToAgent, load.agentToVisitor)) {
+      for (Direction d : talked) {
         System.out.printf("  %s: message commit (created_at) -> stream %s; POST sent -> stream %s%n", d.name,
             d.commitToStream.summary(), d.postToStream.summary());
       }
-      System.out.println(load.visitorToAgent.check(load.visitorSides(), "agent", true));
-      System.out.println(load.agentToVisitor.check(load.agentSides(), "visitor", false));
+      if (rate > 0) System.out.println(load.visitorToAgent.check(load.visitorSides(), "agent", true));
+      if (agentRate > 0) System.out.println(load.agentToVisitor.check(load.agentSides(), "visitor", false));
       System.out.println(load.ended());
       System.out.printf("  heap after a full collection at the end: %d MB%n", liveHeap() >> 20);
     }

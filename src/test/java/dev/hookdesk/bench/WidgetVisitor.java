@@ -26,6 +26,7 @@ final class WidgetVisitor implements AutoCloseable {
   /** Visitors with an address each: 127.1.0.1 to 127.1.255.250. */
   static final int MAX = 256 * 250;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int SETUP_RETRIES = 5;
   private static final Pattern CREATED_AT = Pattern.compile("\"created_at\":\"([^\"]+)\"");
 
   final int index;
@@ -117,8 +118,18 @@ final class WidgetVisitor implements AutoCloseable {
     }
   }
 
+  /** A setup request; a 503 (the workspace's line of writers is full, nothing was written) is tried again after its Retry-After. */
   private JsonNode send(Connection c, String method, String path, String json, int expected) throws IOException {
     Http1.Message answer = exchange(c, method, path, json);
+    for (int retries = 0; retries < SETUP_RETRIES && answer.startLine().contains(" 503 "); retries++) {
+      try {
+        Thread.sleep(1000L * Long.parseLong(answer.headers().getOrDefault("retry-after", "1")));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      answer = exchange(c, method, path, json);
+    }
     String text = new String(answer.body(), StandardCharsets.UTF_8);
     if (!answer.startLine().contains(" " + expected + " ")) {
       throw new IOException(method + " " + path + " answered " + answer.startLine() + ": " + text);
