@@ -25,8 +25,23 @@ final class Problems {
   }
 
   void domain(DomainException e, Context ctx) {
-    if (e instanceof DomainException.Busy b) ctx.header("Retry-After", Long.toString(b.retryAfterSeconds()));
+    if (e instanceof DomainException.Busy b) {
+      readBody(ctx);
+      ctx.header("Retry-After", Long.toString(b.retryAfterSeconds()));
+    }
     write(ctx, e.status(), e.title(), e.getMessage(), e.errors());
+  }
+
+  /**
+   * Reads what is left of a refused request's body: Jetty closes a keep-alive connection whose
+   * request was answered with its body unread, and the client is about to retry on it.
+   */
+  private static void readBody(Context ctx) {
+    try {
+      ctx.bodyAsBytes();
+    } catch (RuntimeException tooLargeOrGone) {
+      // Jetty then closes the connection, as it would have
+    }
   }
 
   void http(HttpResponseException e, Context ctx) {

@@ -50,12 +50,11 @@ public final class Router {
   }
 
   /**
-   * Lets a client's write to the workspace in, or refuses it ({@code Busy}, 503) before any of
-   * its work: every API write passes here, and routes outside the API that write call it too.
+   * Lets a client's write to the workspace in, or refuses it ({@code Busy}, 503; Problems reads
+   * the body first) before any of its work: every API write passes here, and routes outside the
+   * API that write call it too.
    */
-  public void admitWrite(Context ctx, String workspaceId) {
-    // read first: a refusal that left the body unread would close the keep-alive connection
-    ctx.bodyAsBytes();
+  public void admitWrite(String workspaceId) {
     gate.admit(workspaceId);
   }
 
@@ -77,7 +76,7 @@ public final class Router {
     registered.add(new Route(method, API + path, access));
     return ctx -> {
       Principal p = scoped(authorize(ctx, access), method, path);
-      if (p != null && !method.equals("GET")) admitWrite(ctx, p.workspaceId());
+      if (p != null && !method.equals("GET")) admitWrite(p.workspaceId());
       endpoint.handle(new Call(ctx, p, mapper));
     };
   }

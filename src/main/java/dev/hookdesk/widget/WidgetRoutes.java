@@ -70,7 +70,7 @@ public final class WidgetRoutes implements Routes {
     r.post(BASE + "/sessions", ctx -> session(router, call(router, ctx)));
     r.post(BASE + "/chats", ctx -> {
       Visitor v = gate.visitor(ctx, false);
-      router.admitWrite(ctx, v.workspaceId());
+      router.admitWrite(v.workspaceId());
       start(call(router, ctx), v);
     });
     r.get(BASE + "/chats/current", ctx -> current(call(router, ctx), gate.visitor(ctx, false)));
@@ -106,7 +106,7 @@ public final class WidgetRoutes implements Routes {
   private void onChat(Router router, String action, BiConsumer<Call, OwnChat> endpoint) {
     router.raw().post(BASE + "/chats/{id}/" + action, ctx -> {
       Visitor v = gate.visitor(ctx, false);
-      router.admitWrite(ctx, v.workspaceId());
+      router.admitWrite(v.workspaceId());
       endpoint.accept(call(router, ctx), new OwnChat(v, own(v, ctx.pathParam("id"))));
     });
   }
@@ -137,7 +137,7 @@ public final class WidgetRoutes implements Routes {
           + "of user_id with the source's identity secret)");
     }
     b.done();
-    router.admitWrite(c.ctx(), ws);
+    router.admitWrite(ws);
     if (sources.find(ws, source).isEmpty()) throw new Invalid("source", "'" + source + "' " + SOURCE_OR_WORKSPACE);
     gate.opening(c.ctx(), ws, source);
     var details = new ContactService.NewContact(name.orElse(null), email.orElse(null), null);
